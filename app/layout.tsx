@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Voltrack: Europe’s battery-cell gigafactories', template: '%s · Voltrack' },
+  description: 'Free, sourced tracker of Europe’s battery-cell manufacturing capacity: every gigafactory, its owner, capacity now and announced for 2030.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">Skip to content</a>
+        <header className="site-header">
+          <div className="inner">
+            <Link href="/" className="brand">Voltrack</Link>
+            <span className="tagline">Europe’s battery-cell gigafactories, sourced and open</span>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <div className="inner">
+            Data: curated from published sources; every figure carries its source and date. Licence CC BY 4.0.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
