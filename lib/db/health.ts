@@ -56,12 +56,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** One line for an operator, from whatever the driver or Prisma threw. */
 export function describeDbError(error: unknown): string {
-  const e = error as { message?: string; code?: string; cause?: { message?: string; code?: string } };
-  const text = e?.cause?.message || e?.message || String(error);
-  if (/ECONNREFUSED|connect ECONN|Connection terminated|timeout|did not answer|ENOTFOUND|EAI_AGAIN/i.test(text)) {
-    return `database unreachable: ${text.split('\n')[0]}`;
+  const e = error as {
+    message?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+    cause?: { message?: string; kind?: string };
+  };
+  const kind = e?.meta?.driverAdapterError?.cause?.kind ?? e?.cause?.kind;
+  const lines = `${e?.message ?? ''}\n${e?.cause?.message ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const last = lines.at(-1) ?? String(error);
+  const text = (/Message: `(.*)`/.exec(last)?.[1] ?? last).slice(0, 200);
+  if (
+    kind === 'DatabaseNotReachable' || kind === 'SocketTimeout' ||
+    /ECONNREFUSED|ECONNRESET|Connection terminated|timeout|did not answer|ENOTFOUND|EAI_AGAIN|Can't reach/i.test(text)
+  ) {
+    return `database unreachable: ${text}`;
   }
-  if (/relation "_prisma_migrations" does not exist/.test(text)) return 'database has no migrations applied';
-  return `database error: ${text.split('\n')[0]?.slice(0, 200)}`;
+  if (/_prisma_migrations" does not exist/.test(text)) return 'database has no migrations applied';
+  return `database error: ${text}`;
 }
