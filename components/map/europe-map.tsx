@@ -1,0 +1,80 @@
+import { useId } from 'react';
+import {
+  EUROPE_VIEW, MAP_HEIGHT, MAP_WIDTH, countryShapes, fitViewToPoints, gwhClass, markerRadius, projectPlant,
+} from '@/lib/domain/geo';
+import type { PlantStatus } from '@/lib/domain/plant-status';
+import { formatGwh } from '@/lib/format';
+import { MapLegend, SizeKey } from './map-legend';
+import { BORDER, NO_CAPACITY, SEA, SHADES } from './map-style';
+import { PlantMarker } from './plant-marker';
+import styles from './europe-map.module.css';
+
+export interface MapCountry { iso2: string; name: string; gwh: number }
+export interface MapPlant {
+  slug: string; name: string; operator: string; city: string; lat: number; lon: number;
+  status: PlantStatus; gwh: number;
+}
+export interface EuropeMapProps {
+  title: string;
+  description: string;
+  year: number;
+  countries: MapCountry[];
+  plants: MapPlant[];
+  /** optional: zoom to these plants' bounding box (region pages) */
+  focus?: 'europe' | 'plants';
+}
+
+/**
+ * Europe as static SVG, rendered on the server: countries shaded by capacity, plants as circles
+ * sized by capacity and coloured by status, each a link to its page. No client JavaScript; the
+ * hover and focus labels are CSS.
+ */
+export function EuropeMap({ title, description, year, countries, plants, focus = 'europe' }: EuropeMapProps) {
+  const id = useId();
+  const view = focus === 'plants' ? fitViewToPoints(plants) : EUROPE_VIEW;
+  const byIso = new Map(countries.map((c) => [c.iso2.toUpperCase(), c]));
+  // Largest first, so smaller circles are drawn on top and stay clickable.
+  const markers = plants
+    .map((plant) => ({ plant, xy: projectPlant(plant.lat, plant.lon, view), r: markerRadius(plant.gwh) }))
+    .filter((m) => m.xy !== null)
+    .sort((a, b) => b.r - a.r || a.plant.slug.localeCompare(b.plant.slug));
+  const hidden = plants.length - markers.length;
+
+  return (
+    <figure className={styles.figure}>
+      <figcaption className={styles.caption}>
+        <strong>{title}</strong> <span>{description}</span>
+      </figcaption>
+      {/* A group, not role="img": an img's children are presentational, which would hide the plant links. */}
+      <svg
+        className={styles.map} viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group"
+        aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>
+          {`${description} ${markers.length} plants shown, each a link to its page.`}
+          {hidden > 0 ? ` ${hidden} outside this view are not shown.` : ''}
+        </desc>
+        <rect width={MAP_WIDTH} height={MAP_HEIGHT} fill={SEA} />
+        <g fill={NO_CAPACITY} stroke={BORDER} strokeWidth={0.6} strokeLinejoin="round">
+          {countryShapes(view).map((shape) => {
+            const value = shape.iso2 ? byIso.get(shape.iso2) : undefined;
+            const shade = value ? SHADES[gwhClass(value.gwh)] : undefined;
+            return (
+              <path key={shape.key} d={shape.d} fill={shade}>
+                {value && <title>{`${value.name}: ${formatGwh(value.gwh)}/yr in ${year}`}</title>}
+              </path>
+            );
+          })}
+        </g>
+        <SizeKey x={14} y={MAP_HEIGHT - 60} />
+        <g className={styles.markers} fillOpacity={0.8} stroke="#ffffff" strokeWidth={0.8}>
+          {markers.map(({ plant, xy, r }) => xy && (
+            <PlantMarker key={plant.slug} plant={plant} x={xy[0]} y={xy[1]} r={r} year={year} />
+          ))}
+        </g>
+      </svg>
+      <MapLegend year={year} />
+    </figure>
+  );
+}
