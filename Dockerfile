@@ -9,7 +9,7 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT_STANDALONE=1
 # Generates the Prisma client, then `next build` (output: standalone). No database needed.
 RUN npm run build
 

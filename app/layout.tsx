@@ -18,6 +18,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div className="inner">
             <Link href="/" className="brand">Voltrack</Link>
             <span className="tagline">Europe’s battery-cell gigafactories, sourced and open</span>
+            <nav aria-label="Main" className="main-nav">
+              <Link href="/">Dashboard</Link>
+              <Link href="/regions">Regions</Link>
+              <Link href="/methodology">Methodology</Link>
+            </nav>
           </div>
         </header>
         <main id="main">{children}</main>

@@ -11,6 +11,7 @@ import { ROOT } from './db/schema-engine';
 import { generatePrismaClient } from './prisma-generate';
 
 const log = (line: string) => console.log(`[voltrack] ${line}`);
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 export interface RunAppOptions {
   port: number;

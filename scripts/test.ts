@@ -8,6 +8,7 @@ import path from 'node:path';
 import { generatePrismaClient } from './prisma-generate';
 
 const root = path.resolve(import.meta.dirname, '..');
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const args = process.argv.slice(2);
 const only = (stage: string) => args.length === 0 || args.includes(stage);

@@ -38,8 +38,7 @@ export function ChartActions({ chartDomId, fileBase, shareUrl, title, config }: 
       return;
     }
     try {
-      const source = `Source: Voltrack · ${absoluteUrl(shareUrl)}`;
-      const { markup, width, height } = buildStandaloneSvg(svg, { title, config, source });
+      const { markup, width, height } = buildStandaloneSvg(svg, { title, config, sourceUrl: absoluteUrl(shareUrl) });
       const blob = format === 'svg'
         ? new Blob([markup], { type: 'image/svg+xml;charset=utf-8' })
         : await svgToPng(markup, width, height, 2);

@@ -5,6 +5,7 @@ import {
   ResponsiveContainer, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import type { ChartSeries } from '@/lib/domain/chart-data';
+import { AnnotationLabel } from './chart-annotation';
 import { ChartLegend } from './chart-legend';
 import { ChartTooltip } from './chart-tooltip';
 import { formatTick } from './format';
@@ -12,7 +13,7 @@ import { CHART_FONT_SIZE, CHART_GRID, CHART_MUTED, CHART_TEXT } from './theme';
 import type { ChartAnnotation, ChartCanvasProps, ChartKind } from './types';
 
 const TICK = { fill: CHART_MUTED, fontSize: CHART_FONT_SIZE };
-const MARGIN = { top: 20, right: 16, bottom: 4, left: 4 };
+const MARGIN = { top: 20, right: 24, bottom: 4, left: 4 };
 
 /** The recharts drawing. Loaded lazily by ChartIsland; everything it shows comes from its props. */
 export function ChartCanvas({ kind, rows, config, xLabel, unitLabel, valueUnit, annotations, showTotal }: ChartCanvasProps) {
@@ -37,9 +38,10 @@ export function ChartCanvas({ kind, rows, config, xLabel, unitLabel, valueUnit, 
       />
       <Legend verticalAlign="bottom" content={() => <ChartLegend config={config} />} />
       {config.map((series) => renderSeries(kind, series))}
-      {annotations.map((a, i) => renderAnnotation(a, i, rows.findIndex((r) => r.x === a.x) > rows.length / 2))}
+      {annotations.map(renderAnnotation)}
     </>
   );
+  // No animations: a chart that redraws on every resize makes PNG/SVG exports and screenshots catch it half-drawn.
   // Recharts' keyboard layer would make the SVG focusable inside our role="img" box; the table twin replaces it.
   const common = { data: rows, margin: MARGIN, accessibilityLayer: false } as const;
 
@@ -62,30 +64,24 @@ function renderSeries(kind: ChartKind, { key, label, color }: ChartSeries) {
       return (
         <Area
           key={key} dataKey={key} name={label} stackId="total" type="linear"
-          fill={color} fillOpacity={1} stroke="#ffffff" strokeWidth={1} activeDot={{ r: 3, fill: color, stroke: '#ffffff' }}
+          fill={color} fillOpacity={1} stroke="#ffffff" isAnimationActive={false} strokeWidth={1} activeDot={{ r: 3, fill: color, stroke: '#ffffff' }}
         />
       );
     case 'stacked-bar':
-      return <Bar key={key} dataKey={key} name={label} stackId="total" fill={color} stroke="#ffffff" strokeWidth={1} maxBarSize={56} />;
+      return <Bar key={key} dataKey={key} name={label} stackId="total" fill={color} stroke="#ffffff" strokeWidth={1} maxBarSize={56} isAnimationActive={false} />;
     case 'line':
       return (
         <Line
-          key={key} dataKey={key} name={label} type="linear" stroke={color} strokeWidth={2}
+          key={key} dataKey={key} name={label} type="linear" stroke={color} strokeWidth={2} isAnimationActive={false}
           dot={{ r: 3, fill: color, stroke: color }} activeDot={{ r: 5, fill: color, stroke: '#ffffff' }}
         />
       );
   }
 }
 
-/** A dashed line at the event with its label on the inner side; labels step down so neighbours don't overlap. */
-function renderAnnotation({ x, label }: ChartAnnotation, index: number, labelOnLeft: boolean) {
+/** A dashed line at the event, labelled beside it. */
+function renderAnnotation({ x, label }: ChartAnnotation, index: number) {
   return (
-    <ReferenceLine
-      key={`${x}-${label}`} x={x} stroke={CHART_TEXT} strokeDasharray="4 3"
-      label={{
-        value: label, position: labelOnLeft ? 'insideTopRight' : 'insideTopLeft',
-        fill: CHART_TEXT, fontSize: CHART_FONT_SIZE, fontWeight: 600, halo: true, dy: (index % 3) * 16,
-      }}
-    />
+    <ReferenceLine key={`${x}-${label}`} x={x} stroke={CHART_TEXT} strokeDasharray="4 3" label={<AnnotationLabel text={label} step={index} />} />
   );
 }

@@ -31,7 +31,7 @@ export interface ChartFrameProps {
   compact?: boolean;
   /** Short unit after tooltip values. */
   valueUnit?: string;
-  /** Table and tooltip Total; defaults to on for stacked kinds, where series add up. */
+  /** Table and tooltip Total; defaults to on for stacked kinds with 2+ series, where series add up. */
   showTotal?: boolean;
   headingLevel?: 2 | 3 | 4;
 }
@@ -42,14 +42,16 @@ export interface ChartFrameProps {
  */
 export function ChartFrame({
   id, title, description, unitLabel, kind, rows, config, xLabel, csvFileName, shareUrl,
-  annotations = [], height = 360, compact = false, valueUnit = 'GWh', showTotal = kind !== 'line', headingLevel = 2,
+  annotations = [], height = 360, compact = false, valueUnit = 'GWh', showTotal = kind !== 'line' && config.length > 1, headingLevel = 2,
 }: ChartFrameProps) {
   const Heading = `h${headingLevel}` as const;
   const titleId = `${id}-title`;
   const fileName = /\.csv$/i.test(csvFileName) ? csvFileName : `${csvFileName}.csv`;
-  const plotted = toPlottedTable(rows, config, xLabel);
+  const plotted = toPlottedTable(rows, config, xLabel, unitLabel);
   const csvHref = toCsvDataUrl(toCsv(plotted.header, plotted.body, { bom: true }));
   const summary = describeChart({ title, kind, rows, config, xLabel, unitLabel, valueUnit, showTotal });
+  const position = (x: number | string) => rows.findIndex((r) => r.x === x);
+  const orderedNotes = [...annotations].sort((a, b) => position(a.x) - position(b.x));
   const table = (
     <ChartTable caption={`${title} (${unitLabel})`} rows={rows} config={config} xLabel={xLabel} showTotal={showTotal} />
   );
@@ -67,6 +69,12 @@ export function ChartFrame({
         kind={kind} rows={rows} config={config} xLabel={xLabel} unitLabel={unitLabel}
         valueUnit={valueUnit} annotations={annotations} showTotal={showTotal}
       />
+
+      {orderedNotes.length > 0 && (
+        <ul className={styles.events} aria-label="Marked events">
+          {orderedNotes.map((a) => <li key={`${a.x}-${a.label}`}><span className={styles.eventX}>{a.x}</span> {a.label}</li>)}
+        </ul>
+      )}
 
       {compact ? (
         <>

@@ -13,7 +13,7 @@ const INLINED = [
 const PAD = 16;
 const TITLE_HEIGHT = 36;
 const LEGEND_ROW = 20;
-const FOOTER_HEIGHT = 28;
+const FOOTER_HEIGHT = 44;
 
 /** The chart's own SVG inside the island (the legend and tooltip are HTML beside it). */
 export function findChartSvg(chartDomId: string): SVGSVGElement | null {
@@ -40,10 +40,10 @@ function inlineStyles(source: Element, target: Element) {
 
 /**
  * A standalone SVG document of the chart: white background, title, the plot with computed
- * styles inlined, the legend redrawn from the config (recharts draws it in HTML) and a source line.
+ * styles inlined, the legend redrawn from the config (recharts draws it in HTML) and the source.
  */
-export function buildStandaloneSvg(svg: SVGSVGElement, opts: { title: string; config: ChartConfig; source: string }) {
-  const { width: plotWidth, height: plotHeight } = svg.getBoundingClientRect();
+export function buildStandaloneSvg(svg: SVGSVGElement, opts: { title: string; config: ChartConfig; sourceUrl: string }) {
+  const { width: plotWidth, height: plotHeight, top: svgTop } = svg.getBoundingClientRect();
   const width = Math.round(plotWidth);
   const fontFamily = getComputedStyle(svg).getPropertyValue('font-family') || 'system-ui, sans-serif';
 
@@ -55,6 +55,7 @@ export function buildStandaloneSvg(svg: SVGSVGElement, opts: { title: string; co
   plot.setAttribute('height', String(Math.round(plotHeight)));
   plot.setAttribute('viewBox', `0 0 ${width} ${Math.round(plotHeight)}`);
   plot.removeAttribute('role');
+  plot.setAttribute('overflow', 'visible'); // edge tick labels overhang the plot
 
   // Legend rows: swatch + label, wrapped by an estimated text width (no layout engine here).
   const legend = el('g', { 'font-size': CHART_FONT_SIZE, fill: CHART_TEXT });
@@ -71,9 +72,11 @@ export function buildStandaloneSvg(svg: SVGSVGElement, opts: { title: string; co
     legend.append(el('text', { x: x + 18, y: y + 10 }, label));
     x += itemWidth;
   }
-  const legendTop = TITLE_HEIGHT + Math.round(plotHeight) + 8;
+  // Recharts leaves room for its HTML legend inside the SVG; draw ours in that room.
+  const htmlLegend = svg.parentElement?.querySelector('.recharts-legend-wrapper')?.getBoundingClientRect();
+  const legendTop = TITLE_HEIGHT + 10 + Math.round(htmlLegend ? htmlLegend.top - svgTop : plotHeight);
   legend.setAttribute('transform', `translate(0 ${legendTop})`);
-  const height = legendTop + (row + 1) * LEGEND_ROW + FOOTER_HEIGHT;
+  const height = Math.max(TITLE_HEIGHT + Math.round(plotHeight), legendTop + (row + 1) * LEGEND_ROW) + FOOTER_HEIGHT;
 
   const root = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': fontFamily });
   root.append(
@@ -81,7 +84,8 @@ export function buildStandaloneSvg(svg: SVGSVGElement, opts: { title: string; co
     el('text', { x: PAD, y: 24, 'font-size': 16, 'font-weight': 600, fill: CHART_TEXT }, opts.title),
     plot,
     legend,
-    el('text', { x: PAD, y: height - 10, 'font-size': 11, fill: CHART_MUTED }, opts.source),
+    el('text', { x: PAD, y: height - 26, 'font-size': 11, fill: CHART_MUTED }, 'Source: Voltrack'),
+    el('text', { x: PAD, y: height - 10, 'font-size': 11, fill: CHART_MUTED }, opts.sourceUrl),
   );
   const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
   return { markup, width, height };

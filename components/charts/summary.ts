@@ -20,7 +20,7 @@ export function describeChart(input: {
   const names = config.map((s) => s.label);
   const listed = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
   const parts = [
-    `${title}. ${KIND_NOUN[kind]} of ${unitLabel} by ${xLabel.toLowerCase()}, ${first.x} to ${last.x}`,
+    `${title}. ${KIND_NOUN[kind]} of ${unitLabel}, ${xLabel} ${first.x} to ${last.x}`,
     `${config.length} series: ${listed}`,
   ];
   if (showTotal) parts.push(`total in ${last.x}: ${formatValue(rowTotal(last, config))} ${valueUnit}`);

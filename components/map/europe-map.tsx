@@ -39,6 +39,9 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
     .filter((m) => m.xy !== null)
     .sort((a, b) => b.r - a.r || a.plant.slug.localeCompare(b.plant.slug));
   const hidden = plants.length - markers.length;
+  const count = (n: number) => `${n} ${n === 1 ? 'plant' : 'plants'}`;
+  const summary = `${description} ${count(markers.length)} shown, each a link to its page.`
+    + (hidden > 0 ? ` ${count(hidden)} outside this view not shown.` : '');
 
   return (
     <figure className={styles.figure}>
@@ -51,10 +54,7 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
         aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>
-          {`${description} ${markers.length} plants shown, each a link to its page.`}
-          {hidden > 0 ? ` ${hidden} outside this view are not shown.` : ''}
-        </desc>
+        <desc id={`${id}-desc`}>{summary}</desc>
         <rect width={MAP_WIDTH} height={MAP_HEIGHT} fill={SEA} />
         <g fill={NO_CAPACITY} stroke={BORDER} strokeWidth={0.6} strokeLinejoin="round">
           {countryShapes(view).map((shape) => {

@@ -35,7 +35,7 @@ export function PlantMarker({ plant, x, y, r, year }: PlantMarkerProps) {
         stroke={cancelled ? STATUS_COLORS.cancelled : undefined}
         strokeWidth={cancelled ? 2 : undefined}
       />
-      <g aria-hidden="true">
+      <g aria-hidden="true" visibility="hidden">
         <rect x={boxX} y={boxY} width={width} height={height} rx={3} />
         <text x={boxX + PAD} y={boxY + PAD / 2 + LINE - 3}>
           <tspan fontWeight={600}>{plant.name}</tspan>

@@ -11,6 +11,7 @@ export interface PlantCapacityRow {
   operatorSlug: string;
   city: string;
   countryCode: string;
+  countrySlug: string;
   countryName: string;
   lat: number | null;
   lon: number | null;
@@ -35,7 +36,7 @@ export async function listPlantCapacities(
   const rows = await db().$queryRaw<(Omit<PlantCapacityRow, 'lat' | 'lon'> & { lat: string | null; lon: string | null })[]>`
     WITH ${plantYearsCte({ ...q, fromYear: year, toYear: year })}
     SELECT p.slug, p.name, op.name AS operator, op.slug AS "operatorSlug", p.city,
-           c.code AS "countryCode", c.name AS "countryName", p.lat::text AS lat, p.lon::text AS lon,
+           c.code AS "countryCode", c.slug AS "countrySlug", c.name AS "countryName", p.lat::text AS lat, p.lon::text AS lon,
            st.status::text AS status, COALESCE(py.gwh, 0)::float8 AS gwh, p.in_cell_totals AS "inCellTotals"
     FROM plant p
     JOIN st ON st.plant_id = p.id

@@ -132,15 +132,17 @@ export function rowTotal(row: WideRow, config: ChartConfig): number {
 
 /**
  * Exactly what the chart plots, as a table: x column then one column per series in config
- * order, raw (unrounded) numbers, null where a row has no number for a series.
+ * order, raw (unrounded) numbers, null where a row has no number for a series. With `unit`,
+ * series headers read "Germany (GWh per year)" so a downloaded file keeps its unit.
  */
 export function toPlottedTable(
   rows: WideRow[],
   config: ChartConfig,
   xLabel: string,
+  unit?: string,
 ): { header: string[]; body: (string | number | null)[][] } {
   return {
-    header: [xLabel, ...config.map((s) => s.label)],
+    header: [xLabel, ...config.map((s) => (unit ? `${s.label} (${unit})` : s.label))],
     body: rows.map((row) => [
       row.x,
       ...config.map(({ key }) => {

@@ -122,10 +122,13 @@ function loadAtlas(): Atlas {
   // Only countries whose extent reaches a generous box around the view; Russia spans ±180°.
   const countries = topology.objects.countries.geometries.filter((g): g is Country => {
     if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return false;
-    const points = arcIndexes(g).flatMap((i) => arcs[i] ?? []);
-    const lons = points.map((p) => p[0]);
-    const lats = points.map((p) => p[1]);
-    return Math.max(...lons) > -50 && Math.min(...lons) < 75 && Math.max(...lats) > 20 && Math.min(...lats) < 85;
+    let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const i of arcIndexes(g)) {
+      for (const [lon, lat] of arcs[i] ?? []) {
+        [west, east, south, north] = [Math.min(west, lon), Math.max(east, lon), Math.min(south, lat), Math.max(north, lat)];
+      }
+    }
+    return east > -50 && west < 75 && north > 20 && south < 85;
   });
   const significance: Float64Array[] = [];
   for (const i of new Set(countries.flatMap(arcIndexes))) significance[i] = arcSignificance(arcs[i] ?? []);

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { PlantCapacityRow } from '@/lib/db/plant-capacities';
+import { STATUS_LABELS } from '@/lib/domain/plant-status';
+import { formatGwh } from '@/lib/format';
+
+export function RegionPlants({ plants, year, regionName }: { plants: PlantCapacityRow[]; year: number; regionName: string }) {
+  return (
+    <section aria-labelledby="plants">
+      <h2 id="plants">Plants in {regionName}</h2>
+      {plants.length === 0 ? <p>No plant in this region was known on the chosen date.</p> : (
+        <div className="table-wrap">
+          <table>
+            <caption>Every plant known on the chosen date, largest capacity in {year} first</caption>
+            <thead>
+              <tr><th scope="col">Plant</th><th scope="col">Operator</th><th scope="col">City</th><th scope="col">Status</th><th scope="col" className="num">GWh/yr in {year}</th></tr>
+            </thead>
+            <tbody>
+              {plants.map((p) => (
+                <tr key={p.slug}>
+                  <th scope="row"><Link href={`/plants/${p.slug}`}>{p.name}</Link></th>
+                  <td>{p.operator}</td>
+                  <td>{p.city}</td>
+                  <td>{STATUS_LABELS[p.status]}{p.inCellTotals ? '' : ' (modules/packs; not counted)'}</td>
+                  <td className="num">{formatGwh(p.gwh)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
