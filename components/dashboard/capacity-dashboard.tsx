@@ -5,7 +5,7 @@ import type { StatusWeights } from '@/lib/domain/capacity';
 import { SCENARIO_LABELS } from '@/lib/domain/capacity';
 import { toWide, withColors } from '@/lib/domain/chart-data';
 import { groupLabel } from '@/lib/domain/labels';
-import { type DashboardParams, dashboardQuery } from '@/lib/validation/dashboard';
+import { type DashboardDefaults, type DashboardParams, dashboardQuery } from '@/lib/validation/dashboard';
 import { HeadlineCards } from './headline-cards';
 import { OfftakeCoverageCard } from './offtake-coverage';
 import { PipelineChart } from './pipeline-chart';
@@ -27,11 +27,12 @@ interface Props {
   /** File-name friendly scope, e.g. "europe". */
   scopeSlug: string;
   zoomMap?: boolean;
+  defaults?: DashboardDefaults;
 }
 
 /** The public dashboard for Europe or one region: every figure from the same parameters. */
-export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap }: Props) {
-  const shareUrl = `${basePath}${dashboardQuery(params, today)}`;
+export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap, defaults }: Props) {
+  const shareUrl = `${basePath}${dashboardQuery(params, today, defaults)}`;
   const asOfYear = Number(params.asOf.slice(0, 4));
   const wide = toWide(
     data.series.map((p) => ({ ...p, label: groupLabel(params.group, p.key, p.label) })),

@@ -18,14 +18,15 @@ export function HeadlineCards(props: Props) {
   const total = Object.values(props.plantsByStatus).reduce((a, b) => a + b, 0);
   return (
     <div className="cards">
-      <Card label={`Operational capacity, ${props.asOfYear}`} gwh={props.operationalNowGwh} note={cars(props.operationalNowGwh)} />
-      <Card label="Announced for 2030" gwh={props.announced2030Gwh} note={`Every plant not cancelled. ${cars(props.announced2030Gwh)}`} />
+      <Card metric="operational-now" label={`Operational capacity, ${props.asOfYear}`} gwh={props.operationalNowGwh} note={cars(props.operationalNowGwh)} />
+      <Card metric="announced-2030" label="Announced for 2030" gwh={props.announced2030Gwh} note={`Every plant not cancelled. ${cars(props.announced2030Gwh)}`} />
       <Card
+        metric="risk-weighted-2030"
         label="Risk-weighted 2030"
         gwh={props.riskWeighted2030Gwh}
         note={`Weights: operational ${w.operational}, under construction ${w.under_construction}, announced ${w.announced}, paused ${w.paused}. ${cars(props.riskWeighted2030Gwh)}`}
       />
-      <div className="card">
+      <div className="card" data-metric="plants">
         <p className="label">Plants by status</p>
         <p className="value">{formatInt(total)}</p>
         <ul className="status-list" aria-label="Plants by status">
@@ -38,9 +39,9 @@ export function HeadlineCards(props: Props) {
   );
 }
 
-function Card({ label, gwh, note }: { label: string; gwh: number; note: string }) {
+function Card({ metric, label, gwh, note }: { metric: string; label: string; gwh: number; note: string }) {
   return (
-    <div className="card">
+    <div className="card" data-metric={metric}>
       <p className="label">{label}</p>
       <p className="value">{formatGwh(gwh)}<span className="unit">/yr</span></p>
       <p className="note">{note}</p>

@@ -9,7 +9,7 @@ export function OfftakeCoverageCard({ coverage }: { coverage: DashboardData['off
     <section aria-labelledby="offtake">
       <h2 id="offtake">Offtake coverage, {coverage.year}</h2>
       <div className="cards">
-        <div className="card">
+        <div className="card" data-metric="offtake-coverage">
           <p className="label">Contracted to buyers (disclosed volumes)</p>
           <p className="value">{pct}%</p>
           <p className="note">

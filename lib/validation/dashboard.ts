@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PACK_KWH, DEFAULT_WEIGHTS, SCENARIOS } from '../domain/capacity';
-import { GROUPINGS } from './capacity';
+import { GROUPINGS, type Grouping } from './capacity';
 import { parseSearchParams, type RawSearchParams } from './search-params';
 
 const weight = (fallback: number) =>
@@ -9,9 +9,12 @@ const weight = (fallback: number) =>
 /** The earliest as-of date the tracker offers (its oldest announcements are from 2018). */
 export const EARLIEST_AS_OF = '2018-01-01';
 
-export function dashboardShape(today: string) {
+/** Europe's view groups by macro-region; a region's view by company. */
+export type DashboardDefaults = { group?: Grouping };
+
+export function dashboardShape(today: string, defaults: DashboardDefaults = {}) {
   return {
-    group: z.enum(GROUPINGS, { error: `one of ${GROUPINGS.join(', ')}` }).default('macro'),
+    group: z.enum(GROUPINGS, { error: `one of ${GROUPINGS.join(', ')}` }).default(defaults.group ?? 'macro'),
     scenario: z.enum(SCENARIOS, { error: `one of ${SCENARIOS.join(', ')}` }).default('announced'),
     asOf: z.iso.date({ error: 'a date as YYYY-MM-DD' })
       .refine((d) => d >= EARLIEST_AS_OF && d <= today, { error: `a date from ${EARLIEST_AS_OF} to today` })
@@ -27,8 +30,8 @@ export function dashboardShape(today: string) {
 
 export type DashboardParams = z.infer<z.ZodObject<ReturnType<typeof dashboardShape>>>;
 
-export function parseDashboardParams(raw: RawSearchParams, today: string) {
-  const { values, notices } = parseSearchParams(dashboardShape(today), raw);
+export function parseDashboardParams(raw: RawSearchParams, today: string, defaults: DashboardDefaults = {}) {
+  const { values, notices } = parseSearchParams(dashboardShape(today, defaults), raw);
   return {
     params: values,
     weights: { operational: values.w_op, under_construction: values.w_uc, announced: values.w_an, paused: values.w_pa },
@@ -37,9 +40,9 @@ export function parseDashboardParams(raw: RawSearchParams, today: string) {
 }
 
 /** The URL query for a view; parameters at their defaults are left out so links stay short. */
-export function dashboardQuery(params: DashboardParams, today: string, overrides: Partial<DashboardParams> = {}): string {
-  const merged = { ...params, ...overrides };
-  const defaults = parseSearchParams(dashboardShape(today), {}).values;
+export function dashboardQuery(params: DashboardParams, today: string, defaultsFor: DashboardDefaults = {}): string {
+  const merged = params;
+  const defaults = parseSearchParams(dashboardShape(today, defaultsFor), {}).values;
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
     if (value !== defaults[key as keyof DashboardParams]) query.set(key, String(value));

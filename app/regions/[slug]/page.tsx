@@ -28,13 +28,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: region ? `${region.name}: battery-cell capacity` : 'Region not found' };
 }
 
+const REGION_DEFAULTS = { group: 'company' } as const;
+
 const LEVEL_NAMES = { macro: 'macro-region', country: 'country', nuts1: 'region (NUTS 1)', nuts2: 'region (NUTS 2)' } as const;
 
 export default async function RegionPage({ params, searchParams }: Props) {
   const region = await loadRegion(params);
   if (!region) notFound();
   const today = todayIso();
-  const parsed = parseDashboardParams(await searchParams, today);
+  const parsed = parseDashboardParams(await searchParams, today, REGION_DEFAULTS);
   const [data, claims] = await Promise.all([
     getDashboardData(parsed.params, parsed.weights, region.path),
     listRegionClaims(region.id),
@@ -76,6 +78,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
         scopeName={region.name}
         scopeSlug={region.slug}
         zoomMap={region.level !== 'macro'}
+        defaults={REGION_DEFAULTS}
       />
       <RegionPlants plants={data.plants} year={parsed.params.year} regionName={region.name} />
     </>
