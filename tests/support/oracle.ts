@@ -7,6 +7,7 @@ import type { TestDatabase } from './database';
 
 export interface OraclePlant {
   id: number;
+  slug: string;
   keys: Record<Grouping, string>;
   regionPath: string;
   announcements: Announcement[];
@@ -15,10 +16,10 @@ export interface OraclePlant {
 
 export async function loadOraclePlants(t: TestDatabase): Promise<OraclePlant[]> {
   const plants = await t.query<{
-    id: number; company: string; origin: string; chemistry: string; country: string; macro: string;
+    id: number; slug: string; company: string; origin: string; chemistry: string; country: string; macro: string;
     region: string; nuts1: string | null; region_path: string;
   }>(`
-    SELECT p.id, op.slug AS company, op.origin::text AS origin, p.chemistry_family::text AS chemistry,
+    SELECT p.id, p.slug, op.slug AS company, op.origin::text AS origin, p.chemistry_family::text AS chemistry,
            c.slug AS country, m.slug AS macro, r.slug AS region, rp.slug AS nuts1, r.path AS region_path
     FROM plant p
     JOIN company op ON op.id = p.operator_id
@@ -35,6 +36,7 @@ export async function loadOraclePlants(t: TestDatabase): Promise<OraclePlant[]> 
     FROM plant_status_event WHERE deleted_at IS NULL`);
   return plants.map((p) => ({
     id: p.id,
+    slug: p.slug,
     regionPath: p.region_path,
     keys: {
       total: 'europe', macro: p.macro, country: p.country, region: p.nuts1 ?? p.region,
