@@ -8,7 +8,6 @@ import { EMBEDDED_MAX_CONNECTIONS, type EmbeddedServer, startEmbeddedServer } fr
 import { prepareDatabase } from './db/prepare';
 import { EMBEDDED_DATA_DIR } from './db/with-database';
 import { ROOT } from './db/schema-engine';
-import { generatePrismaClient } from './prisma-generate';
 
 const log = (line: string) => console.log(`[voltrack] ${line}`);
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -25,8 +24,6 @@ export interface RunAppOptions {
 
 /** Starts database, migrations, seed and the production server; resolves with its exit code. */
 export async function runApp(options: RunAppOptions): Promise<number> {
-  generatePrismaClient();
-
   let embedded: EmbeddedServer | undefined;
   let url = options.databaseUrl;
   if (url) {

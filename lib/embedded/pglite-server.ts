@@ -1,5 +1,6 @@
 // The embedded default database: PGlite (PostgreSQL in WebAssembly) served over the
 // PostgreSQL wire protocol, so the app, Prisma and the tests use one path: `pg`.
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -23,6 +24,8 @@ export interface EmbeddedServerOptions {
 }
 
 export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
+  // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
