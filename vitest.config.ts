@@ -16,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -29,6 +29,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file gets its own database; two workers fit the 2-core machines.
           maxWorkers: 2,
+          // Runs after the unit tests.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
