@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { HideInEmbed } from '@/components/hide-in-embed';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <HideInEmbed>
         <a className="skip-link" href="#main">Skip to content</a>
         <header className="site-header">
           <div className="inner">
@@ -21,16 +23,23 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Main" className="main-nav">
               <Link href="/">Dashboard</Link>
               <Link href="/regions">Regions</Link>
+              <Link href="/plants">Plants</Link>
+              <Link href="/companies">Companies</Link>
+              <Link href="/offtakes">Contracts</Link>
+              <Link href="/compare">Compare</Link>
               <Link href="/methodology">Methodology</Link>
             </nav>
           </div>
         </header>
+        </HideInEmbed>
         <main id="main">{children}</main>
+        <HideInEmbed>
         <footer className="site-footer">
           <div className="inner">
             Data: curated from published sources; every figure carries its source and date. Licence CC BY 4.0.
           </div>
         </footer>
+        </HideInEmbed>
       </body>
     </html>
   );

@@ -2,8 +2,9 @@ import { CapacityDashboard } from '@/components/dashboard/capacity-dashboard';
 import { getDashboardData } from '@/lib/db/dashboard';
 import { getDatasetFacts } from '@/lib/db/dataset-facts';
 import { formatDate, formatInt } from '@/lib/format';
+import { requestOrigin } from '@/lib/request-origin';
 import { todayIso } from '@/lib/validation/capacity';
-import { parseDashboardParams } from '@/lib/validation/dashboard';
+import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard';
 import type { RawSearchParams } from '@/lib/validation/search-params';
 import Link from 'next/link';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const today = todayIso();
   const { params, weights, notices } = parseDashboardParams(await searchParams, today);
-  const [data, facts] = await Promise.all([getDashboardData(params, weights), getDatasetFacts()]);
+  const [data, facts, origin] = await Promise.all([getDashboardData(params, weights), getDatasetFacts(), requestOrigin()]);
   return (
     <>
       <h1>Europe’s battery-cell capacity toward 2030</h1>
@@ -30,6 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         basePath="/"
         scopeName="Europe"
         scopeSlug="europe"
+        embedUrl={`${origin}/embed/capacity${dashboardQuery(params, today)}`}
       />
     </>
   );

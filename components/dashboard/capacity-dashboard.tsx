@@ -6,6 +6,7 @@ import { SCENARIO_LABELS } from '@/lib/domain/capacity';
 import { toWide, withColors } from '@/lib/domain/chart-data';
 import { groupLabel } from '@/lib/domain/labels';
 import { type DashboardDefaults, type DashboardParams, dashboardQuery } from '@/lib/validation/dashboard';
+import { EmbedSnippet } from './embed-snippet';
 import { HeadlineCards } from './headline-cards';
 import { OfftakeCoverageCard } from './offtake-coverage';
 import { PipelineChart } from './pipeline-chart';
@@ -28,10 +29,12 @@ interface Props {
   scopeSlug: string;
   zoomMap?: boolean;
   defaults?: DashboardDefaults;
+  /** Absolute URL of this view's chart-only embed. */
+  embedUrl: string;
 }
 
 /** The public dashboard for Europe or one region: every figure from the same parameters. */
-export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap, defaults }: Props) {
+export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap, defaults, embedUrl }: Props) {
   const shareUrl = `${basePath}${dashboardQuery(params, today, defaults)}`;
   const asOfYear = Number(params.asOf.slice(0, 4));
   const wide = toWide(
@@ -79,6 +82,7 @@ export function CapacityDashboard({ data, params, weights, today, notices, baseP
         csvFileName={`voltrack-${scopeSlug}-capacity-by-${params.group}-${params.scenario}-${params.asOf}.csv`}
         shareUrl={shareUrl}
       />
+      <EmbedSnippet src={embedUrl} />
 
       <PipelineChart pipeline={data.pipeline} scopeName={scopeName} scopeSlug={scopeSlug} shareUrl={shareUrl} />
 

@@ -154,3 +154,17 @@ test('the dashboard works at phone width without horizontal scrolling', async ({
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the chart-only embed shows one chart without site chrome, linking back to the full view', async ({ page }) => {
+  await page.goto('/regions/hauts-de-france?scenario=risk_weighted');
+  const code = await page.locator('details').filter({ hasText: 'Embed this chart' }).locator('textarea').inputValue();
+  const src = /src="([^"]+)"/.exec(code)![1]!;
+  expect(src).toMatch(/\/embed\/capacity\?.*region=hauts-de-france/);
+  expect(src).toContain('scenario=risk_weighted');
+  await page.goto(src);
+  await expect(page.locator('header.site-header')).toHaveCount(0);
+  await expect(page.locator('figure')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('Hauts-de-France');
+  await expect(page.getByRole('link', { name: 'Source: Voltrack' })).toHaveAttribute('href', /^\/regions\/hauts-de-france\?.*scenario=risk_weighted/);
+  expect((await page.request.get('/embed/capacity?region=atlantis')).status()).toBe(404);
+});

@@ -9,8 +9,9 @@ import { getCapacityTotal } from '@/lib/db/capacity-series';
 import { getDashboardData } from '@/lib/db/dashboard';
 import { getRegion, listRegionClaims } from '@/lib/db/regions';
 import { formatGwh } from '@/lib/format';
+import { requestOrigin } from '@/lib/request-origin';
 import { todayIso } from '@/lib/validation/capacity';
-import { parseDashboardParams } from '@/lib/validation/dashboard';
+import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard';
 import { SlugSchema } from '@/lib/validation/fields';
 import type { RawSearchParams } from '@/lib/validation/search-params';
 
@@ -37,10 +38,13 @@ export default async function RegionPage({ params, searchParams }: Props) {
   if (!region) notFound();
   const today = todayIso();
   const parsed = parseDashboardParams(await searchParams, today, REGION_DEFAULTS);
-  const [data, claims] = await Promise.all([
+  const [data, claims, origin] = await Promise.all([
     getDashboardData(parsed.params, parsed.weights, region.path),
     listRegionClaims(region.id),
+    requestOrigin(),
   ]);
+  const embedQuery = new URLSearchParams(dashboardQuery(parsed.params, today, REGION_DEFAULTS).slice(1));
+  embedQuery.set('region', region.slug);
   const claimTotals = await Promise.all(claims.map((c) =>
     getCapacityTotal({ scenario: 'announced', asOf: parsed.params.asOf, weights: parsed.weights, regionPath: region.path }, c.targetYear)));
   return (
@@ -79,6 +83,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
         scopeSlug={region.slug}
         zoomMap={region.level !== 'macro'}
         defaults={REGION_DEFAULTS}
+        embedUrl={`${origin}/embed/capacity?${embedQuery}`}
       />
       <RegionPlants plants={data.plants} year={parsed.params.year} regionName={region.name} />
     </>
