@@ -11,6 +11,12 @@ const holder = globalThis as unknown as { voltrackPrisma?: PrismaClient };
 export function createPrismaClient(url: string, poolMax = 10, connectTimeoutMs = 5_000): PrismaClient {
   const adapter = new PrismaPg(
     poolConfigFromUrl(url, { max: poolMax, connectionTimeoutMillis: connectTimeoutMs }),
+    {
+      // A dropped idle connection (database restart, failover) must not crash the process;
+      // the pool replaces it on the next query.
+      onPoolError: (error) => console.warn(`database pool: ${error.message}`),
+      onConnectionError: (error) => console.warn(`database connection: ${error.message}`),
+    },
   );
   return new PrismaClient({ adapter });
 }

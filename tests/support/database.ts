@@ -38,6 +38,8 @@ export function setupTestDatabase({ seeded = false }: { seeded?: boolean } = {})
     process.env.DATABASE_URL = url;
     process.env.DATABASE_POOL_MAX = '4';
     pool = new pg.Pool({ connectionString: url, max: 2 });
+    // DROP DATABASE … WITH (FORCE) in afterAll may reach a connection that is still closing.
+    pool.on('error', () => undefined);
   });
 
   afterAll(async () => {
