@@ -1,0 +1,16 @@
+// npm run db:import -- <file>: restores a dump from npm run db:export into an EMPTY database
+// (DATABASE_URL or the embedded one), applying migrations first. All or nothing.
+import { readFile } from 'node:fs/promises';
+import { importDump } from '../../lib/backup/dump';
+import { applyMigrations } from './schema-engine';
+import { exitWithError, withDatabase } from './with-database';
+
+const file = process.argv[2];
+if (!file) exitWithError(new Error('usage: npm run db:import -- <dump.json>'));
+
+withDatabase(async (url, kind) => {
+  const dump = JSON.parse(await readFile(file!, 'utf8'));
+  await applyMigrations(url);
+  const { rows } = await importDump(url, dump);
+  console.log(`Restored ${rows} rows into the ${kind} database from ${file}`);
+}).then(() => process.exit(0), exitWithError);
