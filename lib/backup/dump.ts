@@ -109,7 +109,7 @@ export async function importDump(url: string, dump: Dump): Promise<{ rows: numbe
       `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL
        ORDER BY migration_name DESC LIMIT 1`)).rows;
     if (migration?.name !== dump.migration) {
-      throw new Error(`the dump is for schema ${dump.migration}; this database is at ${migration?.name ?? 'no migration'} (run npm run db:migrate first)`);
+      throw new Error(`the dump is for schema ${dump.migration}; this database is at ${migration?.name ?? 'no migration'} (npm run db:import migrates an empty database to the dump's version first)`);
     }
     const tables = new Map((await describeTables(client)).map((t) => [t.name, t]));
     await client.query('BEGIN');

@@ -72,9 +72,11 @@ export async function readSchema(): Promise<string> {
   return readFile(SCHEMA_PATH, 'utf8');
 }
 
-export async function listMigrations(): Promise<MigrationList> {
+export async function listMigrations(upTo?: string): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    .filter((name) => upTo === undefined || name <= upTo);
+  if (upTo !== undefined && !dirs.includes(upTo)) throw new Error(`unknown migration ${upTo}`);
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,
@@ -99,9 +101,9 @@ export async function listMigrations(): Promise<MigrationList> {
 
 export const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-/** Applies every migration not yet applied; returns the names it applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const [schemaText, migrationsList] = await Promise.all([readSchema(), listMigrations()]);
+/** Applies every migration not yet applied (or only those up to `upTo`); returns the names it applied. */
+export async function applyMigrations(url: string, upTo?: string): Promise<string[]> {
+  const [schemaText, migrationsList] = await Promise.all([readSchema(), listMigrations(upTo)]);
   const out = await withSchemaEngine(url, schemaText, (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
   );
