@@ -1,0 +1,67 @@
+// Database faults at the data layer: a connection cut mid-transaction leaves nothing half
+// written; an unreachable database fails within the pool timeout; the app recovers by itself.
+import { describe, expect, it } from 'vitest';
+import { createPrismaClient, disconnectDb } from '@/lib/db/client';
+import { checkDatabaseHealth } from '@/lib/db/health';
+import { writeSeedDataset } from '@/lib/db/seed-dataset';
+import { loadSeedDataset } from '@/lib/seed-dataset';
+import { setupTestDatabase } from '../support/database';
+import { startTcpProxy } from '../support/tcp-proxy';
+
+const t = setupTestDatabase();
+
+const counts = async () => (await t.query<{ plants: number; announcements: number; regions: number }>(`
+  SELECT (SELECT count(*)::int FROM plant) AS plants, (SELECT count(*)::int FROM capacity_announcement) AS announcements,
+         (SELECT count(*)::int FROM region) AS regions`))[0]!;
+
+describe('database faults', () => {
+  it('a connection cut in the middle of a write leaves no partial rows', async () => {
+    const proxy = await startTcpProxy(t.url);
+    const client = createPrismaClient(proxy.url, 2, 2_000);
+    try {
+      const data = await loadSeedDataset();
+      const writing = writeSeedDataset(client, data);
+      // Cut once the transaction is well under way (tens of statements sent, none committed).
+      for (let i = 0; i < 500 && proxy.bytesToDatabase < 20_000; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(proxy.bytesToDatabase).toBeGreaterThanOrEqual(20_000);
+      await proxy.cut();
+      await expect(writing).rejects.toThrow();
+      // Give the server a moment to notice the dropped connection and roll back.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await counts()).toEqual({ plants: 0, announcements: 0, regions: 0 });
+    } finally {
+      await client.$disconnect().catch(() => undefined);
+      await proxy.close();
+    }
+  });
+
+  it('health turns unhealthy within 5 s while the database is away, and recovers without a restart', async () => {
+    const proxy = await startTcpProxy(t.url);
+    const saved = process.env.DATABASE_URL;
+    await disconnectDb();
+    process.env.DATABASE_URL = proxy.url;
+    process.env.DATABASE_CONNECT_TIMEOUT_MS = '2000';
+    try {
+      expect((await checkDatabaseHealth()).ok).toBe(true);
+      await proxy.cut();
+      const started = Date.now();
+      const down = await checkDatabaseHealth();
+      expect(down.ok).toBe(false);
+      expect(down.reason).toMatch(/^database unreachable/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await proxy.restore();
+      // Same process, same client: the pool reconnects on its own.
+      let up = await checkDatabaseHealth();
+      for (let i = 0; i < 20 && !up.ok; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        up = await checkDatabaseHealth();
+      }
+      expect(up.ok).toBe(true);
+    } finally {
+      await disconnectDb();
+      delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
+      process.env.DATABASE_URL = saved;
+      await proxy.close();
+    }
+  });
+});
