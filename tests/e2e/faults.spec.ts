@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
-const root = path.resolve(__dirname, '../..');
+const root = process.cwd();
 const port = 3150;
 const base = `http://127.0.0.1:${port}`;
 let db: ChildProcess;
