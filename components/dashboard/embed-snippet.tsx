@@ -6,10 +6,8 @@ export function EmbedSnippet({ src }: { src: string }) {
   return (
     <details className={styles.embed}>
       <summary>Embed this chart on your site</summary>
-      <label>
-        HTML to paste
-        <textarea readOnly rows={3} defaultValue={code} />
-      </label>
+      <label htmlFor="embed-code">HTML to paste</label>
+      <textarea id="embed-code" readOnly rows={3} defaultValue={code} />
       <p>The embedded chart keeps these settings and links back to this view.</p>
     </details>
   );

@@ -21,9 +21,9 @@ async function seriesHeaders(page: Page, id: string) {
 
 test('a visitor changes grouping, scenario and as-of date; the URL keeps the view', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Group by').selectOption('country');
+  await page.getByLabel('Group by', { exact: true }).selectOption('country');
   await expect(page).toHaveURL(/group=country/);
-  await page.getByLabel('Scenario').selectOption('risk_weighted');
+  await page.getByLabel('Scenario', { exact: true }).selectOption('risk_weighted');
   await expect(page).toHaveURL(/scenario=risk_weighted/);
   await page.locator('input[name=asOf]').fill('2024-06-30');
   await page.locator('input[name=asOf]').dispatchEvent('change');
@@ -39,8 +39,8 @@ test('a visitor changes grouping, scenario and as-of date; the URL keeps the vie
   await page.reload();
   expect(await tableText(page, 'capacity')).toEqual(before);
   await expect(metric(page, 'risk-weighted-2030')).toHaveText(risk);
-  await expect(page.getByLabel('Group by')).toHaveValue('country');
-  await expect(page.getByLabel('Scenario')).toHaveValue('risk_weighted');
+  await expect(page.getByLabel('Group by', { exact: true })).toHaveValue('country');
+  await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('risk_weighted');
 
   // The chart itself draws after the first paint, with the same series as the table.
   await expect(figure(page, 'capacity').locator('svg.recharts-surface')).toBeVisible();
@@ -71,7 +71,7 @@ test('a bad link parameter shows the default view with a notice, not an error', 
   const response = await page.goto('/?group=planets&asOf=yesterday&year=3000');
   expect(response?.status()).toBe(200);
   await expect(page.locator('.notice[role=status]')).toContainText('Ignored group=“planets”');
-  await expect(page.getByLabel('Group by')).toHaveValue('macro');
+  await expect(page.getByLabel('Group by', { exact: true })).toHaveValue('macro');
 });
 
 test('CSV download equals the table; PNG and SVG downloads are valid images', async ({ page }) => {
@@ -141,7 +141,10 @@ test('Hauts-de-France: its four plants, their path to 2030, and the press’s 15
 for (const url of ['/', '/regions/hauts-de-france', '/methodology', '/plants/verkor-dunkirk']) {
   test(`no serious accessibility violations on ${url}`, async ({ page }) => {
     await page.goto(url);
-    await page.waitForLoadState('networkidle');
+    // Charts draw after the first paint: check them drawn, not their placeholders.
+    for (const chart of await page.locator('[id$="-chart"][role="img"]').all()) {
+      await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+    }
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
