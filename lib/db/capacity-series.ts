@@ -37,7 +37,13 @@ export interface CapacityPoint {
 
 /** Capacity per group and year, summed in PostgreSQL. Years with no capacity are omitted. */
 export async function getCapacitySeries(q: CapacityParams, groupBy: Grouping): Promise<CapacityPoint[]> {
-  const rows = await db().$queryRaw<{ key: string; label: string; year: number; gwh: number }[]>`
+  const rows = await db().$queryRaw<{ key: string; label: string; year: number; gwh: number }[]>(capacitySeriesSql(q, groupBy));
+  return rows.map((row) => ({ ...row, year: Number(row.year), gwh: Number(row.gwh) }));
+}
+
+/** The statement behind getCapacitySeries (also run bare by the benchmark, as the database's floor). */
+export function capacitySeriesSql(q: CapacityParams, groupBy: Grouping): Prisma.Sql {
+  return Prisma.sql`
     WITH ${plantYearsCte(q)}
     SELECT ${GROUP_KEY[groupBy]} AS key, ${GROUP_LABEL[groupBy]} AS label, py.year,
            ROUND(SUM(py.gwh)::numeric, 3)::float8 AS gwh
@@ -51,7 +57,6 @@ export async function getCapacitySeries(q: CapacityParams, groupBy: Grouping): P
     GROUP BY 1, 2, 3
     HAVING SUM(py.gwh) > 0
     ORDER BY 3, 1`;
-  return rows.map((row) => ({ ...row, year: Number(row.year), gwh: Number(row.gwh) }));
 }
 
 /** Total capacity in one year (0 when nothing counts). */

@@ -1,0 +1,254 @@
+// npm run bench [-- --quick] [--plants N --announcements N --contracts N] [--no-build] [--url postgres://…]
+// Builds the production app (into .next-bench), fills a PostgreSQL database of its own with the
+// curated dataset plus a synthetic one, starts the app on it, and drives it with autocannon from
+// this (second) process on loopback. Writes bench/report.md and bench/report.json.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { capacitySeriesSql } from '../../lib/db/capacity-series';
+import { DEFAULT_WEIGHTS } from '../../lib/domain/capacity';
+import { prepareDatabase } from '../db/prepare';
+import { ROOT } from '../db/schema-engine';
+import { generateSynthetic } from '../data/generate-synthetic';
+import { adminQuery, databaseUrl } from '../../tests/support/server-admin';
+import { firstLoadJs } from './page-weight';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    plants: { type: 'string' }, announcements: { type: 'string' }, contracts: { type: 'string' },
+    url: { type: 'string' }, connections: { type: 'string', default: '20' }, duration: { type: 'string' },
+  },
+});
+const quick = args.quick!;
+const scale = {
+  plants: Number(args.plants ?? (quick ? 1000 : 20_000)),
+  announcements: Number(args.announcements ?? (quick ? 10_000 : 200_000)),
+  contracts: Number(args.contracts ?? (quick ? 1000 : 20_000)),
+};
+const connections = Number(args.connections);
+const duration = Number(args.duration ?? (quick ? 2 : 10));
+const port = 3900;
+const base = `http://127.0.0.1:${port}`;
+const distDir = '.next-bench';
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const TARGETS = [
+  { name: 'static reference (/about)', path: '/about', page: true },
+  { name: 'dashboard /', path: '/', page: true },
+  { name: 'region page', path: '/regions/hauts-de-france', page: true },
+  { name: 'explorer, filtered + sorted', path: '/plants?status=operational&status=under_construction&sort=now', page: true },
+  { name: 'API capacity', path: '/api/v1/capacity?group=country&scenario=announced', page: false },
+  { name: 'API plants', path: '/api/v1/plants?limit=50', page: false },
+] as const;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
+};
+
+/** Resident memory of the server process tree, in MB. */
+function treeRssMb(pid: number): number {
+  try {
+    const out = execFileSync('ps', ['-o', 'pid=,ppid=,rss=', '-e'], { encoding: 'utf8' });
+    const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+    const tree = new Set([pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
+    }
+    return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+class RssSampler {
+  peak = 0;
+  private timer: NodeJS.Timeout;
+  constructor(private pid: number) {
+    this.timer = setInterval(() => { this.peak = Math.max(this.peak, treeRssMb(this.pid)); }, 100);
+  }
+  reset() { this.peak = treeRssMb(this.pid); }
+  stop() { clearInterval(this.timer); }
+}
+
+async function load(url: string, conns: number, seconds: number) {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: conns, duration: seconds }, (error, r) => (error ? reject(error) : resolve(r)));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      if (status >= 300) non2xx++;
+    });
+  });
+  return {
+    rps: Math.round((result.requests.total / seconds) * 10) / 10,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+    requests: result.requests.total, errors: result.errors + non2xx,
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  if (!args['no-build']) {
+    log('building the production app…');
+    const build = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], {
+      cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (build.status !== 0) throw new Error('build failed');
+  }
+  const serverUrl = args.url ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `vt_bench_${quick ? 'quick' : 'full'}`;
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await adminQuery(serverUrl, `CREATE DATABASE "${dbName}"`);
+  const url = databaseUrl(serverUrl, dbName);
+  log(`database ${dbName}: migrating, seeding, generating ${scale.plants} plants / ${scale.announcements} announcements / ${scale.contracts} contracts…`);
+  await prepareDatabase(url, () => undefined);
+  const genStart = Date.now();
+  const counts = await generateSynthetic(url, { ...scale, seed: 1 });
+  const client = new pg.Client(url);
+  await client.connect();
+  await client.query('ANALYZE');
+  const dataset = (await client.query(`SELECT (SELECT count(*)::int FROM plant) AS plants, (SELECT count(*)::int FROM capacity_announcement) AS announcements,
+    (SELECT count(*)::int FROM contract) AS contracts, (SELECT count(*)::int FROM plant_status_event) AS status_events, version() AS pg`)).rows[0];
+  log(`dataset ready in ${((Date.now() - genStart) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+
+  const server: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: distDir, DATABASE_POOL_MAX: '10', NODE_ENV: 'production' },
+  });
+  try {
+    await waitForHealth();
+    const rss = new RssSampler(server.pid!);
+    const baselineRss = treeRssMb(server.pid!);
+    const results = [];
+    for (const target of TARGETS) {
+      for (let i = 0; i < 3; i++) await fetch(base + target.path).then((r) => r.arrayBuffer());
+      rss.reset();
+      const r = await load(base + target.path, connections, duration);
+      const js = target.page ? await firstLoadJs(base, target.path) : null;
+      results.push({ ...target, ...r, peakRssMb: Math.round(rss.peak), firstLoadJsKb: js ? Math.round(js.bytes / 102.4) / 10 : null });
+      log(`${target.name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    }
+    // API at concurrency 1 versus the same SQL run bare with pg: the framework's overhead.
+    const apiSerial = await load(`${base}/api/v1/capacity?group=country&scenario=announced`, 1, duration);
+    const sql = capacitySeriesSql({ scenario: 'announced', asOf: new Date().toISOString().slice(0, 10), fromYear: 2020, toYear: 2030, weights: DEFAULT_WEIGHTS }, 'country');
+    const sqlTimes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await client.query(sql.text, sql.values);
+      sqlTimes.push(performance.now() - t0);
+    }
+    const rawSqlP50 = Math.round(percentile(sqlTimes, 50) * 10) / 10;
+    const explain = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    // CSV export of every plant: time and server memory growth.
+    rss.reset();
+    const exportBase = treeRssMb(server.pid!);
+    const t0 = performance.now();
+    const csv = await fetch(`${base}/plants/export?format=csv`).then((r) => r.text());
+    const exportMs = Math.round(performance.now() - t0);
+    const exportRows = csv.trim().split('\n').length - 1;
+    const exportGrowthMb = Math.round(rss.peak - exportBase);
+    const peakRssMb = Math.max(...results.map((r) => r.peakRssMb), rss.peak);
+    rss.stop();
+    await client.end();
+
+    const report = {
+      date: new Date().toISOString(), mode: quick ? 'quick' : 'default',
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: String(dataset.pg).split(',')[0] },
+      dataset: { ...dataset, pg: undefined }, connections, durationSeconds: duration, baselineRssMb: Math.round(baselineRss),
+      results, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explain,
+      ratios: {
+        dashboardOverStatic: Math.round((results[1]!.rps / results[0]!.rps) * 100) / 100,
+        apiOverRawSql: Math.round((apiSerial.p50 / rawSqlP50) * 100) / 100,
+      },
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    await writeReport(report);
+  } finally {
+    server.kill('SIGTERM');
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+async function waitForHealth() {
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+type Report = Record<string, unknown> & {
+  results: { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; peakRssMb: number; firstLoadJsKb: number | null }[];
+  ratios: { dashboardOverStatic: number; apiOverRawSql: number };
+};
+
+async function writeReport(r: Report) {
+  const dir = path.join(ROOT, 'bench', r.mode === 'quick' ? 'out' : '');
+  await mkdir(dir, { recursive: true });
+  const machine = r.machine as Record<string, string | number>;
+  const ds = r.dataset as Record<string, number>;
+  const dash = r.results[1]!;
+  const explorer = r.results[3]!;
+  const targets = [
+    ['Dashboard throughput ≥ 50% of static', `${Math.round(r.ratios.dashboardOverStatic * 100)}%`, r.ratios.dashboardOverStatic >= 0.5],
+    ['Dashboard p95 ≤ 150 ms at 20 connections', `${dash.p95} ms`, dash.p95 <= 150],
+    ['Explorer filtered + sorted p95 ≤ 150 ms', `${explorer.p95} ms`, explorer.p95 <= 150],
+    [`CSV export of all ${ds.plants} plants ≤ 3 s`, `${(r.exportMs as number) / 1000} s (${r.exportRows} rows)`, (r.exportMs as number) <= 3000],
+    ['Export memory growth ≤ 100 MB', `${r.exportGrowthMb} MB`, (r.exportGrowthMb as number) <= 100],
+    ['API capacity p50 ≤ 2× raw SQL', `${r.apiCapacityP50Serial} ms vs ${r.rawSqlP50} ms (${r.ratios.apiOverRawSql}×)`, r.ratios.apiOverRawSql <= 2],
+    ['First-load JS of / ≤ 200 KB gzip', `${dash.firstLoadJsKb} KB`, (dash.firstLoadJsKb ?? Infinity) <= 200],
+    ['Server RSS ≤ 400 MB under load', `${r.peakRssMb} MB`, (r.peakRssMb as number) <= 400],
+  ] as const;
+  const md = `# Voltrack benchmark report
+
+Run ${r.date} (${r.mode} mode, ${r.totalSeconds} s in all) with \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\`.
+
+**Machine:** ${machine.cpus} × ${machine.cpu}, ${machine.memGb} GiB, Node ${machine.node}, ${machine.postgres}.
+**Dataset:** ${ds.plants} plants, ${ds.announcements} capacity announcements, ${ds.status_events} status events, ${ds.contracts} contracts (curated + synthetic).
+**Load:** autocannon in a second process on loopback, ${r.connections} connections, ${r.durationSeconds} s per target, after 3 warm-up requests. Server: \`next start\` (production build), pool of 10.
+
+## Targets
+
+| target | measured | |
+|---|---|---|
+${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'met' : '**missed**'} |`).join('\n')}
+
+## Throughput and latency
+
+| page / endpoint | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | first-load JS KB gzip |
+|---|---|---|---|---|---|---|---|
+${r.results.map((x) => `| ${x.name} \`${x.path}\` | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors} | ${x.peakRssMb} | ${x.firstLoadJsKb ?? '–'} |`).join('\n')}
+
+- Dashboard ÷ static throughput: **${r.ratios.dashboardOverStatic}**
+- \`/api/v1/capacity\` p50 at 1 connection: ${r.apiCapacityP50Serial} ms; the same SQL run bare with \`pg\`: ${r.rawSqlP50} ms p50 → **${r.ratios.apiOverRawSql}×**
+- CSV export of the whole plant set: ${r.exportMs} ms for ${r.exportRows} rows; server memory growth ${r.exportGrowthMb} MB
+- Server RSS: ${r.baselineRssMb} MB idle, ${r.peakRssMb} MB peak
+
+## Query plan: capacity by country (\`lib/db/capacity-series.ts\`)
+
+\`\`\`
+${r.explain}
+\`\`\`
+`;
+  await writeFile(path.join(dir, 'report.md'), md);
+  await writeFile(path.join(dir, 'report.json'), JSON.stringify(r, null, 2));
+  console.log(md);
+  log(`wrote ${path.relative(ROOT, path.join(dir, 'report.md'))}`);
+}
+
+main().then(() => process.exit(0), (error: Error) => {
+  console.error(`[bench] error: ${error.message}`);
+  process.exit(1);
+});
