@@ -10,6 +10,17 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Signs session cookies. Optional here so public pages run without it; sign-in requires it (lib/auth). */
+  BETTER_AUTH_SECRET: z.string().min(32, { error: 'BETTER_AUTH_SECRET must be at least 32 characters (openssl rand -hex 32)' }).optional(),
+  /** The app's public origin, e.g. https://voltrack.example; inferred from each request when unset. */
+  BETTER_AUTH_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { error: 'BETTER_AUTH_URL must be an http(s) URL' })
+    .optional(),
+  /** Public API: requests one client (address or API key) may make per window, across all instances. */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

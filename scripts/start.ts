@@ -8,6 +8,7 @@ import { EMBEDDED_MAX_CONNECTIONS, type EmbeddedServer, startEmbeddedServer } fr
 import { prepareDatabase } from './db/prepare';
 import { EMBEDDED_DATA_DIR } from './db/with-database';
 import { ROOT } from './db/schema-engine';
+import { authEnv } from './admin/embedded-auth';
 
 const log = (line: string) => console.log(`[voltrack] ${line}`);
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -36,8 +37,11 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   }
   const stopDb = async () => embedded?.stop().catch(() => undefined);
 
+  let signIn: Record<string, string> = {};
   try {
     await prepareDatabase(url, log);
+    // Admin sign-in: session secret, app URL, and the embedded demo's first admin (issue 5).
+    signIn = await authEnv({ url, embedded: !!embedded, dataDir: options.dataDir, host: options.host, port: options.port, log });
     if (options.build === 'if-missing' && (!existsSync(path.join(ROOT, '.next/BUILD_ID')) || process.env.VOLTRACK_REBUILD === '1')) {
       log('Building the app (first start only; takes a minute or two)...');
       const build = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: ROOT, stdio: 'inherit' });
@@ -50,6 +54,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
 
   const env = {
     ...process.env,
+    ...signIn,
     DATABASE_URL: url,
     // The embedded server refuses connections past its limit rather than queueing them.
     DATABASE_POOL_MAX: embedded ? String(Math.min(EMBEDDED_MAX_CONNECTIONS - 2, 10)) : process.env.DATABASE_POOL_MAX,

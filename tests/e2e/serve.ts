@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runApp } from '../../scripts/start';
 import { adminQuery, databaseUrl } from '../support/server-admin';
+import { createE2eAdmin } from './admin-users';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const serverUrl = process.env.DATABASE_URL;
@@ -15,6 +16,9 @@ if (serverUrl) await adminQuery(serverUrl, `CREATE DATABASE "${dbName}"`);
 
 let code = 1;
 try {
+  // Admin e2e tests sign in as a known admin; sessions need a secret.
+  process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString('hex');
+  await createE2eAdmin(serverUrl ? { url: databaseUrl(serverUrl, dbName) } : { dataDir });
   code = await runApp({
     port, host: '127.0.0.1', dataDir, build: 'never',
     databaseUrl: serverUrl ? databaseUrl(serverUrl, dbName) : undefined,

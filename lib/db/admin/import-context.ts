@@ -1,0 +1,136 @@
+import 'server-only';
+import { Prisma } from '../../generated/prisma/client';
+import type { RowError } from '../../validation/import';
+import { type AuditActor, snapshot, writeAudit } from './audit';
+import type { Tx } from './transaction';
+
+export type PlanStatus = 'new' | 'changed' | 'unchanged' | 'error';
+export interface PlanChange { field: string; before: string; after: string }
+export interface PlanRow { row: number; ref: string; status: PlanStatus; errors: RowError[]; changes: PlanChange[] }
+/** A planned row and, unless it is unchanged or in error, the write that carries it out. */
+export interface Planned extends PlanRow { apply?: (tx: Tx, run: ApplyContext) => Promise<void> }
+
+export interface ApplyContext {
+  who: AuditActor;
+  /** Sources created by earlier rows of the same file, by key. */
+  newSourceIds: Map<string, number>;
+}
+
+type SourceCols = { source_url: string | null; source_publisher: string | null; source_title: string | null; source_published_on: string | null };
+export type SourcePick = { kind: 'existing'; id: number; label: string } | { kind: 'new'; key: string; label: string; cols: SourceCols } | null;
+
+/** Everything the planner looks up, read once per file. */
+export class ImportLookups {
+  companies = new Map<string, number>();
+  companyNames = new Map<number, string>();
+  regions = new Map<string, { id: number; level: string; path: string; name: string }>();
+  regionBySlug = new Map<string, { id: number; level: string; code: string | null }>();
+  sourcesByUrl = new Map<string, { id: number; label: string }>();
+  sourcesByTitle = new Map<string, { id: number; label: string }>();
+  /** New sources introduced by earlier rows of the file, by address: later rows may cite them by URL alone. */
+  newSourcesByUrl = new Map<string, SourcePick>();
+
+  static async load(tx: Tx): Promise<ImportLookups> {
+    const l = new ImportLookups();
+    const [companies, regions, sources] = await Promise.all([
+      tx.company.findMany({ where: { deletedAt: null }, select: { id: true, slug: true, name: true } }),
+      tx.region.findMany({ where: { deletedAt: null }, select: { id: true, slug: true, code: true, level: true, path: true, name: true } }),
+      tx.source.findMany({ where: { deletedAt: null }, select: { id: true, url: true, publisher: true, title: true } }),
+    ]);
+    for (const c of companies) {
+      l.companies.set(c.slug, c.id);
+      l.companies.set(c.name.toLowerCase(), c.id);
+      l.companyNames.set(c.id, c.name);
+    }
+    for (const r of regions) {
+      const row = { id: r.id, level: r.level, path: r.path, name: r.name };
+      l.regions.set(r.slug, row);
+      if (r.code) l.regions.set(r.code.toLowerCase(), row);
+      l.regionBySlug.set(r.slug, { id: r.id, level: r.level, code: r.code });
+    }
+    for (const s of sources) {
+      const v = { id: s.id, label: `${s.publisher} — ${s.title}` };
+      if (s.url) l.sourcesByUrl.set(s.url, v);
+      l.sourcesByTitle.set(`${s.publisher}|${s.title}`.toLowerCase(), v);
+    }
+    return l;
+  }
+
+  company(name: string): number | undefined {
+    return this.companies.get(name.trim()) ?? this.companies.get(name.trim().toLowerCase());
+  }
+
+  /** The region and its country, or an error message for the region column. */
+  place(value: string): { regionId: number; countryId: number; name: string } | string {
+    const region = this.regions.get(value.trim()) ?? this.regions.get(value.trim().toLowerCase());
+    if (!region) return `Unknown region “${value}” (use its slug or code, e.g. hauts-de-france or FRE).`;
+    if (region.level === 'macro') return `“${value}” is a macro-region; give a country or a region within one.`;
+    const country = region.path.split('/').filter(Boolean).map((s) => this.regionBySlug.get(s)).find((r) => r?.level === 'country');
+    if (!country) return `Region “${value}” is not inside a country.`;
+    return { regionId: region.id, countryId: country.id, name: region.name };
+  }
+
+  /** The row's source: an existing one (by address, or publisher and title), a new one, none, or an error. */
+  source(cols: SourceCols): SourcePick | string {
+    if (cols.source_url) {
+      const found = this.sourcesByUrl.get(cols.source_url);
+      if (found) return { kind: 'existing', id: found.id, label: found.label };
+      const planned = this.newSourcesByUrl.get(cols.source_url);
+      if (planned) return planned;
+    }
+    if (cols.source_publisher && cols.source_title) {
+      const found = this.sourcesByTitle.get(`${cols.source_publisher}|${cols.source_title}`.toLowerCase());
+      if (found) return { kind: 'existing', id: found.id, label: found.label };
+      const pick: SourcePick = { kind: 'new', key: cols.source_url ?? `${cols.source_publisher}|${cols.source_title}`.toLowerCase(), label: `${cols.source_publisher} — ${cols.source_title} (new)`, cols };
+      if (cols.source_url) this.newSourcesByUrl.set(cols.source_url, pick);
+      return pick;
+    }
+    if (cols.source_url) return 'Unknown source_url: add source_publisher and source_title to create this source.';
+    if (cols.source_publisher || cols.source_title) return 'A new source needs both source_publisher and source_title.';
+    return null;
+  }
+}
+
+/** The id of the row's source, creating a new one once per file (audited). */
+export async function sourceIdFor(tx: Tx, run: ApplyContext, pick: SourcePick): Promise<number | null> {
+  if (!pick) return null;
+  if (pick.kind === 'existing') return pick.id;
+  const known = run.newSourceIds.get(pick.key);
+  if (known) return known;
+  const created = await tx.source.create({
+    data: {
+      url: pick.cols.source_url, publisher: pick.cols.source_publisher!, title: pick.cols.source_title!,
+      publishedOn: pick.cols.source_published_on ? new Date(`${pick.cols.source_published_on}T00:00:00Z`) : null,
+    },
+  });
+  await writeAudit(tx, run.who, { action: 'import', entityType: 'source', entityId: created.id, before: null, after: snapshot(created) });
+  run.newSourceIds.set(pick.key, created.id);
+  return created.id;
+}
+
+/** Plain comparable values: decimals and dates the way the audit log writes them. */
+export function plain(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (Prisma.Decimal.isDecimal(v)) return Number(v.toString());
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}
+
+export const show = (v: unknown) => {
+  const p = plain(v);
+  return p === null ? '—' : String(p);
+};
+
+/** Field-by-field differences between a record and the values a row wants. */
+export function differences(current: Record<string, unknown>, wanted: Record<string, unknown>, labels: Record<string, (v: unknown) => string> = {}): PlanChange[] {
+  const changes: PlanChange[] = [];
+  for (const [field, value] of Object.entries(wanted)) {
+    if (plain(current[field]) === plain(value)) continue;
+    const fmt = labels[field] ?? show;
+    changes.push({ field, before: fmt(current[field]), after: fmt(value) });
+  }
+  return changes;
+}
+
+export const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);

@@ -1,0 +1,71 @@
+import 'server-only';
+import type { AnnouncementRowValues, ParsedRow, RowError } from '../../validation/import';
+import { snapshot, writeAudit } from './audit';
+import { day, differences, type ImportLookups, type Planned, sourceIdFor } from './import-context';
+import type { Tx } from './transaction';
+
+const COLUMN_OF: Record<string, string> = {
+  plantId: 'plant_ref', scope: 'scope', targetYear: 'target_year', gwhPerYear: 'gwh_per_year', announcedOn: 'announced_on',
+  datePrecision: 'date_precision', confidence: 'confidence', note: 'note', sourceId: 'source_url',
+};
+
+/**
+ * Capacity figures are never overwritten: a row whose ref exists is "unchanged" when it says the
+ * same, and an error when it says something else (a new figure needs a new ref).
+ */
+export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowValues>[], look: ImportLookups): Promise<Planned[]> {
+  const refs = rows.map((r) => r.ref).filter(Boolean);
+  const plantRefs = rows.flatMap((r) => (r.values ? [r.values.plant_ref] : []));
+  const [existing, plants] = await Promise.all([
+    tx.capacityAnnouncement.findMany({ where: { ref: { in: refs } } }),
+    tx.plant.findMany({ where: { ref: { in: plantRefs } }, select: { id: true, ref: true, deletedAt: true } }),
+  ]);
+  const byRef = new Map(existing.map((a) => [a.ref, a]));
+  const plantByRef = new Map(plants.map((p) => [p.ref, p]));
+
+  return rows.map((r): Planned => {
+    const errors: RowError[] = [...r.errors];
+    const base = { row: r.row, ref: r.ref, changes: [] };
+    const v = r.values;
+    if (!v) return { ...base, status: 'error', errors };
+    const plant = plantByRef.get(v.plant_ref);
+    if (!plant || plant.deletedAt) errors.push({ column: 'plant_ref', message: `Unknown plant ref “${v.plant_ref}”${plant ? ' (deleted)' : ''}.` });
+    if (v.scope === 'milestone' && v.target_year === null) errors.push({ column: 'target_year', message: 'A milestone figure needs a target year.' });
+    if (v.scope === 'long_term' && v.target_year !== null) errors.push({ column: 'target_year', message: 'A long-term figure has no target year; leave it empty.' });
+    const source = look.source(v);
+    if (typeof source === 'string') errors.push({ column: 'source_url', message: source });
+    if (errors.length || !plant || typeof source === 'string') return { ...base, status: 'error', errors };
+
+    const wanted: Record<string, unknown> = {
+      plantId: plant.id, scope: v.scope, targetYear: v.target_year, gwhPerYear: v.gwh_per_year, announcedOn: day(v.announced_on),
+      datePrecision: v.date_precision, confidence: v.confidence, note: v.note,
+    };
+    const current = byRef.get(v.ref);
+    if (current) {
+      if (source) wanted.sourceId = source.kind === 'existing' ? source.id : -1;
+      const diff = differences(current, wanted);
+      if (current.deletedAt) return { ...base, status: 'error', errors: [{ column: 'ref', message: `Announcement ${v.ref} is deleted; restore it in the history, or use a new ref.` }] };
+      if (diff.length === 0) return { ...base, status: 'unchanged', errors: [] };
+      return {
+        ...base, status: 'error',
+        errors: diff.map((d) => ({
+          column: COLUMN_OF[d.field] ?? d.field,
+          message: `${v.ref} already holds ${d.before} here (file: ${d.after}). Figures are never overwritten: give a new figure a new ref.`,
+        })),
+      };
+    }
+    return {
+      ...base, status: 'new', errors: [],
+      apply: async (t, run) => {
+        const created = await t.capacityAnnouncement.create({
+          data: {
+            ref: v.ref, plantId: plant.id, scope: v.scope, targetYear: v.target_year, gwhPerYear: v.gwh_per_year,
+            announcedOn: day(v.announced_on)!, datePrecision: v.date_precision, confidence: v.confidence, note: v.note,
+            sourceId: await sourceIdFor(t, run, source),
+          },
+        });
+        await writeAudit(t, run.who, { action: 'import', entityType: 'capacity_announcement', entityId: created.id, before: null, after: snapshot(created) });
+      },
+    };
+  });
+}

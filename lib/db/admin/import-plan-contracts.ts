@@ -1,0 +1,90 @@
+import 'server-only';
+import { AppError } from '../../errors';
+import type { ContractRowValues, ParsedRow, RowError } from '../../validation/import';
+import { snapshot, writeAudit } from './audit';
+import { day, differences, type ImportLookups, type Planned, sourceIdFor } from './import-context';
+import type { Tx } from './transaction';
+
+// Contract field → CSV column.
+const FIELDS: Record<string, keyof ContractRowValues> = {
+  kind: 'kind', signedOn: 'signed_on', datePrecision: 'date_precision', startYear: 'start_year', endYear: 'end_year',
+  durationYears: 'duration_years', volumeGwh: 'volume_gwh', volumeBasis: 'volume_basis', valueAmount: 'value_amount',
+  valueCurrency: 'value_currency', valueText: 'value_text', status: 'status', statusChangedOn: 'status_changed_on',
+  description: 'description', confidence: 'confidence', notes: 'notes',
+};
+const DATES = new Set(['signedOn', 'statusChangedOn']);
+
+export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[], look: ImportLookups): Promise<Planned[]> {
+  const refs = rows.map((r) => r.ref).filter(Boolean);
+  const plantRefs = rows.flatMap((r) => (r.values?.plant_ref ? [r.values.plant_ref] : []));
+  const [existing, plants] = await Promise.all([
+    tx.contract.findMany({ where: { ref: { in: refs } }, include: { sources: { select: { sourceId: true } } } }),
+    tx.plant.findMany({ where: { ref: { in: plantRefs }, deletedAt: null }, select: { id: true, ref: true } }),
+  ]);
+  const byRef = new Map(existing.map((c) => [c.ref, c]));
+  const plantByRef = new Map(plants.map((p) => [p.ref, p.id]));
+
+  return rows.map((r): Planned => {
+    const errors: RowError[] = [...r.errors];
+    const base = { row: r.row, ref: r.ref, changes: [] };
+    const v = r.values;
+    if (!v) return { ...base, status: 'error', errors };
+    const supplierId = look.company(v.supplier);
+    const buyerId = look.company(v.buyer);
+    if (supplierId === undefined) errors.push({ column: 'supplier', message: `Unknown company “${v.supplier}”.` });
+    if (buyerId === undefined) errors.push({ column: 'buyer', message: `Unknown company “${v.buyer}”.` });
+    if (supplierId !== undefined && supplierId === buyerId) errors.push({ column: 'buyer', message: 'Supplier and buyer must differ.' });
+    const plantId = v.plant_ref ? plantByRef.get(v.plant_ref) : null;
+    if (plantId === undefined) errors.push({ column: 'plant_ref', message: `Unknown plant ref “${v.plant_ref}”.` });
+    if (v.start_year !== null && v.end_year !== null && v.end_year < v.start_year) errors.push({ column: 'end_year', message: 'The end year is before the start year.' });
+    if ((v.volume_gwh === null) !== (v.volume_basis === null)) errors.push({ column: 'volume_basis', message: 'Give volume_gwh with its volume_basis (per_year or total), or neither.' });
+    if (v.value_amount !== null && v.value_currency === null) errors.push({ column: 'value_currency', message: 'An amount needs its currency.' });
+    const source = look.source(v);
+    if (typeof source === 'string') errors.push({ column: 'source_url', message: source });
+    const current = byRef.get(v.ref);
+    if (current?.deletedAt) errors.push({ column: 'ref', message: `Contract ${v.ref} is deleted; restore it in the history first.` });
+    if (!current && !source) errors.push({ column: 'source_url', message: 'A new contract needs a source: source_url of a known source, or source_publisher and source_title.' });
+    if (errors.length || supplierId === undefined || buyerId === undefined || plantId === undefined || typeof source === 'string') {
+      return { ...base, status: 'error', errors };
+    }
+
+    const wanted: Record<string, unknown> = { supplierId, buyerId };
+    if (r.columns.has('plant_ref')) wanted.plantId = plantId;
+    for (const [field, column] of Object.entries(FIELDS)) {
+      if (r.columns.has(column) || !current) wanted[field] = DATES.has(field) ? day(v[column] as string | null) : v[column];
+    }
+    if (!current) {
+      return {
+        ...base, status: 'new', errors: [],
+        apply: async (t, run) => {
+          const sourceId = (await sourceIdFor(t, run, source))!;
+          const created = await t.contract.create({
+            data: {
+              ref: v.ref, kind: v.kind, supplierId, buyerId, plantId, signedOn: day(v.signed_on), datePrecision: v.date_precision,
+              startYear: v.start_year, endYear: v.end_year, durationYears: v.duration_years, volumeGwh: v.volume_gwh,
+              volumeBasis: v.volume_basis, valueAmount: v.value_amount, valueCurrency: v.value_currency, valueText: v.value_text,
+              status: v.status, statusChangedOn: day(v.status_changed_on), description: v.description, confidence: v.confidence,
+              notes: v.notes, sources: { create: [{ sourceId }] },
+            },
+          });
+          await writeAudit(t, run.who, { action: 'import', entityType: 'contract', entityId: created.id, before: null, after: { ...snapshot(created), sourceId } });
+        },
+      };
+    }
+    const name = (id: unknown) => look.companyNames.get(id as number) ?? String(id);
+    const changes = differences(current, wanted, { supplierId: name, buyerId: name });
+    const addsSource = source !== null && (source.kind === 'new' || !current.sources.some((s) => s.sourceId === source.id));
+    if (addsSource) changes.push({ field: 'sources', before: '', after: `+ ${source.label}` });
+    if (changes.length === 0) return { ...base, status: 'unchanged', errors: [] };
+    return {
+      ...base, status: 'changed', errors: [], changes,
+      apply: async (t, run) => {
+        const { count } = await t.contract.updateMany({ where: { id: current.id, version: current.version, deletedAt: null }, data: { ...(wanted as object), version: { increment: 1 } } });
+        if (count === 0) throw new AppError('conflict', `Contract ${v.ref} was changed by someone else during the import; nothing was imported. Run it again.`);
+        const after = await t.contract.findUniqueOrThrow({ where: { id: current.id } });
+        await writeAudit(t, run.who, { action: 'import', entityType: 'contract', entityId: current.id, before: snapshot(current), after: snapshot(after) });
+        if (addsSource) await t.contractSource.createMany({ data: [{ contractId: current.id, sourceId: (await sourceIdFor(t, run, source))! }], skipDuplicates: true });
+      },
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+import { AppError } from '../../errors';
+import type { Tx } from './transaction';
+
+/** The next free "<prefix><n>" among `existing` refs (FR-07 → FR-08; FR-01/A3 → FR-01/A4). */
+export function nextRef(prefix: string, existing: string[], pad = 1): string {
+  let max = 0;
+  for (const ref of existing) {
+    if (!ref.startsWith(prefix)) continue;
+    const n = Number(ref.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${String(max + 1).padStart(pad, '0')}`;
+}
+
+export async function nextPlantRef(tx: Tx, countryCode: string): Promise<string> {
+  const rows = await tx.plant.findMany({ where: { ref: { startsWith: `${countryCode}-` } }, select: { ref: true } });
+  return nextRef(`${countryCode}-`, rows.map((r) => r.ref), 2);
+}
+
+export async function nextContractRef(tx: Tx): Promise<string> {
+  const rows = await tx.contract.findMany({ where: { ref: { startsWith: 'OT-' } }, select: { ref: true } });
+  return nextRef('OT-', rows.map((r) => r.ref), 2);
+}
+
+/** FR-01/A3 and FR-01/S2: a plant's announcements and status events are numbered under its ref. */
+export async function nextChildRef(tx: Tx, plantRef: string, kind: 'A' | 'S'): Promise<string> {
+  const prefix = `${plantRef}/${kind}`;
+  const rows = kind === 'A'
+    ? await tx.capacityAnnouncement.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } })
+    : await tx.plantStatusEvent.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } });
+  return nextRef(prefix, rows.map((r) => r.ref));
+}
+
+/** A slug not yet taken: the wanted one, or it with -2, -3 … when derived from a name. */
+export async function freeSlug(taken: (slug: string) => Promise<boolean>, wanted: string, derived: boolean): Promise<string> {
+  if (!(await taken(wanted))) return wanted;
+  if (!derived) throw new AppError('invalid', 'This slug is already used.', { fieldErrors: { slug: ['Already used by another record; choose another.'] } });
+  for (let i = 2; i < 100; i++) {
+    const candidate = `${wanted}-${i}`.slice(0, 120);
+    if (!(await taken(candidate))) return candidate;
+  }
+  throw new AppError('conflict', 'Could not find a free slug; enter one.');
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** The entity types the audit log records, as stored in audit_log.entity_type. */
+export const ENTITY_TYPES = [
+  'plant', 'capacity_announcement', 'plant_status_event', 'company', 'contract', 'source', 'region', 'user',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const ENTITY_LABELS: Record<EntityType, string> = {
+  plant: 'Plant',
+  capacity_announcement: 'Capacity announcement',
+  plant_status_event: 'Status change',
+  company: 'Company',
+  contract: 'Contract',
+  source: 'Source',
+  region: 'Region',
+  user: 'User',
+};
+
+/** /admin/history?entity=plant&id=12&page=2 — bad values fall back to the defaults. */
+export const HistoryParamsSchema = z.object({
+  entity: z.enum(ENTITY_TYPES).optional().catch(undefined),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type HistoryParams = z.infer<typeof HistoryParamsSchema>;
+
+/** The soft-deletable entities (users are disabled instead). */
+export const SOFT_DELETABLE = ['plant', 'capacity_announcement', 'plant_status_event', 'company', 'contract', 'source', 'region'] as const;
+export type SoftDeletable = (typeof SOFT_DELETABLE)[number];
+
+export const EntityRefSchema = z.object({
+  entity: z.enum(SOFT_DELETABLE, { error: 'Unknown kind of record.' }),
+  id: z.coerce.number({ error: 'Unknown record.' }).int().min(1),
+  /** Required for versioned entities; announcements and status events have none. */
+  version: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().min(1).nullable()),
+});
+export type EntityRef = z.infer<typeof EntityRefSchema>;
