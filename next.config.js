@@ -8,6 +8,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Bulk CSV imports (admin) go through a server action; a 10,000-row file is ~2 MB.
+    serverActions: { bodySizeLimit: '8mb' },
+  },
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pino'],
 };
