@@ -11,7 +11,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' 
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL');
-process.env.API_RATE_LIMIT = '100000000';
+process.env.API_RATE_LIMIT = '1000000';
 
 const capacity = await import('../../app/api/v1/capacity/route') as ApiRoute;
 const plants = await import('../../app/api/v1/plants/route') as ApiRoute;
@@ -41,9 +41,9 @@ async function scenario(label: string, route: ApiRoute, path: string, query: str
 }
 
 const secondPage = async () => {
-  const r = await plants.GET(new Request('http://bench.local/api/v1/plants?limit=100&sort=now'), { params: Promise.resolve({}) });
+  const r = await plants.GET(new Request('http://bench.local/api/v1/plants?limit=20&sort=now'), { params: Promise.resolve({}) });
   const { meta } = await r.json() as { meta: { nextCursor: string } };
-  return `limit=100&sort=now&cursor=${meta.nextCursor}`;
+  return `limit=20&sort=now&cursor=${meta.nextCursor}`;
 };
 
 console.log(`${runs} runs after ${warmup} warm-up, sequential, in-process handlers`);
@@ -52,7 +52,7 @@ await scenario('capacity: group=country, risk_weighted', capacity, 'capacity', '
 await scenario('capacity: region=hauts-de-france, group=company', capacity, 'capacity', 'region=hauts-de-france&group=company');
 await scenario('capacity: asOf=2024-01-01, group=company, 2020–2040', capacity, 'capacity', 'asOf=2024-01-01&group=company&toYear=2040');
 await scenario('plants: first page, limit=100 (defaults: name A→Z)', plants, 'plants', 'limit=100');
-await scenario('plants: sort=now, second page by cursor', plants, 'plants', secondPage);
+await scenario('plants: sort=now, second page of 20 by cursor', plants, 'plants', secondPage);
 await scenario('plants: country=DE&status=operational', plants, 'plants', 'country=DE&status=operational');
 await scenario('plants: q=Volt (text search), limit=100', plants, 'plants', 'q=Volt&limit=100');
 await scenario('plants: format=csv, limit=500', plants, 'plants', 'format=csv&limit=500');

@@ -1,0 +1,21 @@
+import { apiRoute } from '@/lib/api/route';
+import { documented } from '@/lib/api/documented';
+import { jsonReply } from '@/lib/api/with-api';
+import { getCompany } from '@/lib/db/get-company';
+import { AppError } from '@/lib/errors';
+import { CompanyDetailSchema, detailQueryShape } from '@/lib/validation/api/directory';
+import { parseApiQuery } from '@/lib/validation/api/query';
+import { SlugSchema } from '@/lib/validation/fields';
+
+export const dynamic = 'force-dynamic';
+
+/** One company with its group, succession, and plants. */
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute({
+  GET: async ({ url, params }) => {
+    parseApiQuery(url.searchParams, detailQueryShape);
+    const slug = SlugSchema.safeParse(params.slug);
+    const company = slug.success ? await getCompany(slug.data) : null;
+    if (!company) throw new AppError('not_found', 'No company has this slug; GET /api/v1/companies lists them.');
+    return jsonReply({ data: documented(CompanyDetailSchema, company) });
+  },
+});

@@ -1,0 +1,16 @@
+// The admin form that creates an API key (app/admin/api-keys).
+import { z } from 'zod';
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export const ApiKeyInputSchema = z.object({
+  /** What the key is for ("newsroom importer"), shown in the list. */
+  name: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: 'Required.' })
+    .min(1, { error: 'Required.' }).max(100, { error: 'At most 100 characters.' })
+    .refine((s) => !CONTROL.test(s), { error: 'Control characters are not allowed.' })),
+  /** A ticked box: the key may also write (as its creator, who must be an editor). */
+  write: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean()),
+});
+export type ApiKeyInput = z.infer<typeof ApiKeyInputSchema>;
+
+export const ApiKeyRefSchema = z.object({ id: z.coerce.number({ error: 'Unknown key.' }).int().min(1, { error: 'Unknown key.' }) });

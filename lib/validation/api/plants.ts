@@ -1,0 +1,140 @@
+// GET /api/v1/plants and /plants/{slug}: the explorer's filters (lib/validation/plant-filters.ts),
+// parsed strictly, with cursor paging instead of page numbers.
+import { z } from 'zod';
+import {
+  ChemistryFamilySchema, ConfidenceSchema, DatePrecisionSchema, FacilityTypeSchema, OwnershipOriginSchema,
+  PlantStatusSchema, SegmentSchema,
+} from '../fields';
+import { LIST_PARAMS, NATURAL_DIR, type PlantFilters, plantFilterShape } from '../plant-filters';
+import { formatParam, named, pageParams, PageMetaSchema, SourceRefSchema } from './common';
+import { list, parseApiQuery, single, textParam } from './query';
+
+export function plantsQueryShape(today: string) {
+  const f = plantFilterShape(today);
+  return {
+    region: list(LIST_PARAMS.region, 'Only plants inside this region (slug, any level: macro-region, country, NUTS region). Repeatable.', 'hauts-de-france'),
+    country: list(LIST_PARAMS.country, 'ISO 3166-1 alpha-2 country code. Repeatable.', 'DE'),
+    status: list(LIST_PARAMS.status, 'Status on the as-of date. Repeatable.', 'operational'),
+    company: list(LIST_PARAMS.company, 'Operator or equity partner (company slug). Repeatable.', 'northvolt'),
+    origin: list(LIST_PARAMS.origin, 'Ownership origin of the operator. Repeatable.', 'chinese'),
+    chemistry: list(LIST_PARAMS.chemistry, 'Chemistry family. Repeatable.', 'lfp'),
+    segment: list(LIST_PARAMS.segment, 'Market segment. Repeatable.', 'ev'),
+    min: single(f.min, 'Minimum capacity in `year` (GWh/yr, 0–10,000).', '10'),
+    max: single(f.max, 'Maximum capacity in `year` (GWh/yr, 0–10,000).'),
+    q: single(textParam(f.q), 'Text in the plant, city, operator or partner name (at most 100 characters).', 'Göd'),
+    year: single(f.year, 'The year of the `yearGwh` column (2015–2040).', '2028'),
+    scenario: single(f.scenario, 'announced (all but cancelled), risk_weighted (default status weights), or operational.'),
+    asOf: single(f.asOf, 'Compute everything as known on this date (YYYY-MM-DD, 2018-01-01 to today). Default today.', '2024-01-01'),
+    attribution: single(f.attribution, 'With `company`: attribute capacity to the operator only, or split by equity stakes (the `share` column).'),
+    sort: single(f.sort, 'Sort column: name, country, operator, status, now, year (capacity), start (start year).', 'now'),
+    dir: single(f.dir, 'asc or desc; default: names A→Z, figures largest first.'),
+    ...pageParams,
+    format: formatParam,
+  };
+}
+
+export type PlantsQuery = ReturnType<typeof parsePlantsQuery>;
+
+/** The request's filters as the explorer's PlantFilters (page/size unused: the API pages by cursor). */
+export function parsePlantsQuery(params: URLSearchParams, today: string) {
+  const q = parseApiQuery(params, plantsQueryShape(today), (v) =>
+    v.min !== undefined && v.max !== undefined && v.max < v.min ? [{ path: 'max', message: `must not be below min (${v.min})` }] : []);
+  const filters: PlantFilters = {
+    region: q.region, country: q.country, status: q.status, company: q.company, origin: q.origin, chemistry: q.chemistry,
+    segment: q.segment, min: q.min ?? null, max: q.max ?? null, q: q.q, year: q.year, scenario: q.scenario, asOf: q.asOf,
+    attribution: q.attribution, sort: q.sort, dir: q.dir ?? NATURAL_DIR[q.sort], page: 1, size: q.limit,
+  };
+  return { filters, limit: q.limit, cursor: q.cursor, format: q.format };
+}
+
+/** Where a keyset cursor resumes: the sort columns of the last row shown, and its id. */
+export const PlantCursorSchema = z.object({
+  s: z.string(),
+  id: z.int().min(1),
+  name: z.string(),
+  countryName: z.string(),
+  operatorName: z.string(),
+  status: PlantStatusSchema,
+  nowGwh: z.number(),
+  yearGwh: z.number(),
+  startYear: z.int().nullable(),
+});
+
+export const PlantRowSchema = named('PlantRow', z.object({
+  id: z.int(),
+  ref: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  countryCode: z.string(),
+  countryName: z.string(),
+  regionName: z.string(),
+  operatorSlug: z.string(),
+  operatorName: z.string(),
+  origin: OwnershipOriginSchema,
+  status: PlantStatusSchema,
+  statusSince: z.iso.date(),
+  chemistryFamily: ChemistryFamilySchema,
+  segment: SegmentSchema,
+  startYear: z.int().nullable(),
+  inCellTotals: z.boolean(),
+  nowGwh: z.number(),
+  yearGwh: z.number(),
+  y2030Gwh: z.number(),
+  share: z.number().nullable(),
+}), 'A plant with its status and capacity (GWh/yr) now (the as-of year), in `year` and in 2030 under the scenario.');
+
+export const PlantListSchema = named('PlantList', z.object({
+  data: z.array(PlantRowSchema),
+  meta: PageMetaSchema.extend({
+    years: z.object({ now: z.int(), year: z.int(), y2030: z.int() }),
+    asOf: z.iso.date(),
+    scenario: z.string(),
+  }),
+}));
+
+const plantRef = z.object({ slug: z.string(), name: z.string() });
+
+export const PlantDetailSchema = named('PlantDetail', z.object({
+  ref: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  operator: z.object({ slug: z.string(), name: z.string(), origin: OwnershipOriginSchema, status: z.string() }),
+  partners: z.array(plantRef.extend({ role: z.string(), stakePct: z.number().nullable(), note: z.string().nullable() })),
+  region: z.object({ slug: z.string(), name: z.string(), path: z.string() }),
+  country: z.object({ slug: z.string(), name: z.string(), code: z.string().nullable() }),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  locationApproximate: z.boolean(),
+  status: PlantStatusSchema,
+  chemistry: z.string().nullable(),
+  chemistryFamily: ChemistryFamilySchema,
+  segment: SegmentSchema,
+  facilityType: FacilityTypeSchema,
+  inCellTotals: z.boolean(),
+  startYear: z.int().nullable(),
+  confidence: ConfidenceSchema,
+  notes: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+  statusHistory: z.array(z.object({
+    status: PlantStatusSchema, effectiveOn: z.iso.date(), datePrecision: DatePrecisionSchema, note: z.string().nullable(), source: SourceRefSchema.nullable(),
+  })),
+  announcements: z.array(z.object({
+    id: z.int(), scope: z.enum(['milestone', 'long_term']), targetYear: z.int().nullable(), gwhPerYear: z.number(), announcedOn: z.iso.date(),
+    datePrecision: DatePrecisionSchema, confidence: ConfidenceSchema, note: z.string().nullable(), source: SourceRefSchema.nullable(),
+    superseded: z.boolean(),
+  })),
+  contracts: z.array(z.object({
+    ref: z.string(), kind: z.string(), status: z.string(), supplier: z.string(), buyer: z.string(), volumeGwh: z.number().nullable(),
+    volumeBasis: z.string().nullable(), startYear: z.int().nullable(), endYear: z.int().nullable(), description: z.string().nullable(),
+  })),
+  sources: z.array(SourceRefSchema),
+  capacityHistory: z.object({
+    fromYear: z.int(),
+    toYear: z.int(),
+    vintages: z.array(z.object({ asOf: z.iso.date(), values: z.array(z.object({ year: z.int(), gwh: z.number() })) })),
+  }),
+}), 'One plant with its partners, dated status history, every capacity announcement (superseded ones included) and sources.');
+
+export const PlantDetailResponseSchema = named('PlantDetailResponse', z.object({ data: PlantDetailSchema }));
