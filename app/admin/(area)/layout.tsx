@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <li><Link href="/admin/regions">Regions</Link></li>
           <li><Link href="/admin/import">Import</Link></li>
           <li><Link href="/admin/history">History</Link></li>
+          {actor.role !== 'viewer' ? <li><Link href="/admin/api-keys">API keys</Link></li> : null}
           {actor.role === 'admin' ? <li><Link href="/admin/users">Users</Link></li> : null}
         </ul>
         <div className={styles.who}>
