@@ -7,17 +7,21 @@ const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === '
 const trim = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** PostgreSQL text cannot hold NUL, and no other control character belongs in a form field. */
+const PRINTABLE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const NO_CONTROL = { error: 'Contains control characters; remove them.' };
+
 export function text(max: number) {
   return z.preprocess(
     (v) => (isBlank(v) ? undefined : trim(v)),
-    z.string({ error: 'Required.' }).max(max, { error: `At most ${max} characters.` }),
+    z.string({ error: 'Required.' }).max(max, { error: `At most ${max} characters.` }).regex(PRINTABLE, NO_CONTROL),
   );
 }
 
 export function optionalText(max: number) {
   return z.preprocess(
     (v) => (isBlank(v) ? null : trim(v)),
-    z.string().max(max, { error: `At most ${max} characters.` }).nullable(),
+    z.string().max(max, { error: `At most ${max} characters.` }).regex(PRINTABLE, NO_CONTROL).nullable(),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseImportCsv, templateCsv } from '@/lib/validation/import';
+import { decodeUtf8, IMPORT_MAX_BYTES, parseImportCsv, templateCsv } from '@/lib/validation/import';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -11,7 +11,8 @@ describe('import file decoding', () => {
     expect(decodeUtf8(Uint8Array.from([0x72, 0xe9, 0x66]))).toEqual({ error: expect.stringMatching(/not valid UTF-8/) });
     expect(decodeUtf8(Uint8Array.from([0xfe, 0xff, 0, 0x72]))).toEqual({ error: expect.stringMatching(/UTF-16/) });
     expect(decodeUtf8(new Uint8Array())).toEqual({ error: 'The file is empty.' });
-    expect(decodeUtf8(new Uint8Array(2_000_000))).toEqual({ error: expect.stringMatching(/larger than/) });
+    expect(decodeUtf8(new Uint8Array(IMPORT_MAX_BYTES + 1))).toEqual({ error: expect.stringMatching(/larger than/) });
+    expect(decodeUtf8(new TextEncoder().encode('ref\n'.padEnd(IMPORT_MAX_BYTES, 'x')))).toEqual({ text: expect.any(String) });
   });
 });
 
@@ -45,5 +46,14 @@ describe('import rows', () => {
       const parsed = parseImportCsv(kind, templateCsv(kind));
       expect(parsed.fileErrors).toEqual(['The file has a header but no rows.']);
     }
+  });
+});
+
+describe('form text fields', () => {
+  it('refuse NUL and other control characters with a clear message, keep tabs and newlines', async () => {
+    const { text, optionalText } = await import('@/lib/validation/form-fields');
+    expect(text(50).safeParse('Göd\u0000plant').error?.issues[0]?.message).toBe('Contains control characters; remove them.');
+    expect(optionalText(50).safeParse('a\u001bb').success).toBe(false);
+    expect(text(50).safeParse('line one\nline\ttwo').success).toBe(true);
   });
 });
