@@ -161,4 +161,70 @@ describe('commit', () => {
     const result = await preview('announcements', `ref,plant_ref,target_year,gwh_per_year,announced_on,confidence\n${fig!.ref},${fig!.plant},${fig!.target_year},9999,${fig!.on},low\n`);
     expect(result.rows[0]).toMatchObject({ status: 'error', errors: expect.arrayContaining([expect.objectContaining({ column: 'gwh_per_year', message: expect.stringMatching(/never overwritten/) })]) });
   });
+
+  it('commits a 2,000-row file in one transaction: one audit row per entity, one source per address, and a re-import writes nothing', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => {
+      const n = String(i + 1).padStart(4, '0');
+      // Every second row cites the previous row's new source by address alone.
+      const source = i % 2 === 0 ? `https://example.org/big/${n},Example,Big import ${n}` : `https://example.org/big/${String(i).padStart(4, '0')},,`;
+      return `ZB-${n},Big Import ${n},verkor,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,${source}`;
+    });
+    const csv = plantsCsv(rows);
+    const before = await f.auditCount();
+    const first = await commit('plants', csv);
+    expect(first.counts).toEqual({ new: 2000, changed: 0, unchanged: 0, error: 0 });
+    const [counts] = await t.query(`SELECT
+      (SELECT count(*)::int FROM plant WHERE ref LIKE 'ZB-%') AS plants,
+      (SELECT count(*)::int FROM plant_status_event WHERE ref LIKE 'ZB-%/S1') AS events,
+      (SELECT count(*)::int FROM plant p WHERE ref LIKE 'ZB-%' AND status = (SELECT e.status FROM plant_status_event e WHERE e.plant_id = p.id)) AS in_sync,
+      (SELECT count(*)::int FROM source WHERE url LIKE 'https://example.org/big/%') AS sources,
+      (SELECT count(*)::int FROM plant_source ps JOIN plant p ON p.id = ps.plant_id WHERE p.ref LIKE 'ZB-%') AS links,
+      (SELECT count(DISTINCT xmin::text)::int FROM plant WHERE ref LIKE 'ZB-%') AS transactions`);
+    expect(counts).toEqual({ plants: 2000, events: 2000, in_sync: 2000, sources: 1000, links: 2000, transactions: 1 });
+    // One audit row per created entity, each with its id and the record as written.
+    expect(await f.auditCount()).toBe(before + 2000 + 2000 + 1000);
+    const audited = await t.query(`SELECT a.entity_type, count(*)::int AS n, count(DISTINCT a.entity_id)::int AS ids,
+      bool_and(a.action = 'import' AND a.before IS NULL AND a.actor_label LIKE 'Imogen Importer%') AS shape
+      FROM audit_log a WHERE (a.entity_type = 'plant' AND a.after->>'ref' LIKE 'ZB-%') OR (a.entity_type = 'plant_status_event' AND a.after->>'ref' LIKE 'ZB-%')
+        OR (a.entity_type = 'source' AND a.after->>'url' LIKE 'https://example.org/big/%') GROUP BY a.entity_type ORDER BY a.entity_type`);
+    expect(audited).toEqual([
+      { entity_type: 'plant', n: 2000, ids: 2000, shape: true },
+      { entity_type: 'plant_status_event', n: 2000, ids: 2000, shape: true },
+      { entity_type: 'source', n: 1000, ids: 1000, shape: true },
+    ]);
+    const [plantAudit] = await t.query(`SELECT a.after, p.id FROM audit_log a JOIN plant p ON p.id::text = a.entity_id WHERE a.entity_type = 'plant' AND p.ref = 'ZB-0002'`);
+    expect(plantAudit!.after).toMatchObject({ id: plantAudit!.id, ref: 'ZB-0002', lat: 50.6, lon: 3.06, status: 'announced', deletedAt: null, sourceId: expect.any(Number) });
+
+    const audits = await f.auditCount();
+    expect((await commit('plants', csv)).counts).toEqual({ new: 0, changed: 0, unchanged: 2000, error: 0 });
+    expect(await f.auditCount()).toBe(audits);
+  });
+
+  it('applies many changed rows in batches: versions, status events, plant status and audit rows as row by row', async () => {
+    const rows = (status: string, since: string, city: string) => Array.from({ length: 1200 }, (_, i) => {
+      const n = String(i + 1).padStart(4, '0');
+      return `ZC-${n},Batch Change ${n},verkor,${i % 2 ? city : 'Lille'},FRE1,,,${i % 3 ? 'announced' : status},${since},cell_gigafactory,lfp,ev,low,https://example.org/zc,Example,ZC batch`;
+    });
+    await commit('plants', plantsCsv(rows('announced', '2026-01-01', 'Lille')));
+    const audits = await f.auditCount();
+    const result = await commit('plants', plantsCsv(rows('under_construction', '2026-06-01', 'Douai')));
+    // Rows 1, 4, 7 … change status; even rows (i odd) change city; 1/6 of rows change both, 1/3 neither.
+    expect(result.counts).toEqual({ new: 0, changed: 800, unchanged: 400, error: 0 });
+    const [row] = await t.query(`SELECT
+      (SELECT count(*)::int FROM plant WHERE ref LIKE 'ZC-%' AND version = 3 AND status = 'under_construction') AS moved,
+      (SELECT count(*)::int FROM plant WHERE ref LIKE 'ZC-%' AND version = 2 AND status = 'announced' AND city = 'Douai') AS edited,
+      (SELECT count(*)::int FROM plant WHERE ref LIKE 'ZC-%' AND version = 1) AS untouched,
+      (SELECT count(*)::int FROM plant_status_event WHERE ref LIKE 'ZC-%/S2' AND status = 'under_construction') AS events`);
+    expect(row).toEqual({ moved: 400, edited: 400, untouched: 400, events: 400 });
+    // An import row per changed plant, plus per status change its event and the status update.
+    expect(await f.auditCount()).toBe(audits + 800 + 400 + 400);
+    const [one] = await t.query(`SELECT p.id FROM plant p WHERE p.ref = 'ZC-0001'`);
+    const trail = await t.query(`SELECT action, entity_type, before->>'status' AS before, after->>'status' AS after, after->>'ref' AS ref
+      FROM audit_log WHERE id > (SELECT max(id) FROM audit_log) - 1600 AND ((entity_type = 'plant' AND entity_id = $1) OR after->>'ref' = 'ZC-0001/S2') ORDER BY id`, [String(one!.id)]);
+    expect(trail).toEqual([
+      { action: 'import', entity_type: 'plant', before: 'announced', after: 'announced', ref: 'ZC-0001' },
+      { action: 'import', entity_type: 'plant_status_event', before: null, after: 'under_construction', ref: 'ZC-0001/S2' },
+      { action: 'update', entity_type: 'plant', before: 'announced', after: 'under_construction', ref: 'ZC-0001' },
+    ]);
+  });
 });

@@ -1,19 +1,22 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
 import type { RowError } from '../../validation/import';
-import { type AuditActor, snapshot, writeAudit } from './audit';
+import type { AuditActor, AuditEntry } from './audit';
 import type { Tx } from './transaction';
 
 export type PlanStatus = 'new' | 'changed' | 'unchanged' | 'error';
 export interface PlanChange { field: string; before: string; after: string }
 export interface PlanRow { row: number; ref: string; status: PlanStatus; errors: RowError[]; changes: PlanChange[] }
-/** A planned row and, unless it is unchanged or in error, the write that carries it out. */
-export interface Planned extends PlanRow { apply?: (tx: Tx, run: ApplyContext) => Promise<void> }
+
+/** A file's rows as planned, and the batched writes that carry out its new and changed ones. */
+export interface KindPlan { rows: PlanRow[]; write: (tx: Tx, run: ApplyContext) => Promise<void> }
 
 export interface ApplyContext {
   who: AuditActor;
-  /** Sources created by earlier rows of the same file, by key. */
-  newSourceIds: Map<string, number>;
+  /** Sources the file creates, by pick key: each is created once, before the rows citing it. */
+  sourceIds: Map<string, number>;
+  /** Audit rows in the order of the changes they record; inserted together at the end. */
+  audits: AuditEntry[];
 }
 
 type SourceCols = { source_url: string | null; source_publisher: string | null; source_title: string | null; source_published_on: string | null };
@@ -89,23 +92,6 @@ export class ImportLookups {
     if (cols.source_publisher || cols.source_title) return 'A new source needs both source_publisher and source_title.';
     return null;
   }
-}
-
-/** The id of the row's source, creating a new one once per file (audited). */
-export async function sourceIdFor(tx: Tx, run: ApplyContext, pick: SourcePick): Promise<number | null> {
-  if (!pick) return null;
-  if (pick.kind === 'existing') return pick.id;
-  const known = run.newSourceIds.get(pick.key);
-  if (known) return known;
-  const created = await tx.source.create({
-    data: {
-      url: pick.cols.source_url, publisher: pick.cols.source_publisher!, title: pick.cols.source_title!,
-      publishedOn: pick.cols.source_published_on ? new Date(`${pick.cols.source_published_on}T00:00:00Z`) : null,
-    },
-  });
-  await writeAudit(tx, run.who, { action: 'import', entityType: 'source', entityId: created.id, before: null, after: snapshot(created) });
-  run.newSourceIds.set(pick.key, created.id);
-  return created.id;
 }
 
 /** Plain comparable values: decimals and dates the way the audit log writes them. */

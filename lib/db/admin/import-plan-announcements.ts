@@ -1,7 +1,9 @@
 import 'server-only';
 import type { AnnouncementRowValues, ParsedRow, RowError } from '../../validation/import';
-import { snapshot, writeAudit } from './audit';
-import { day, differences, type ImportLookups, type Planned, sourceIdFor } from './import-context';
+import { snapshot } from './audit';
+import type { CapacityAnnouncement } from '../../generated/prisma/client';
+import { chunks, createSources, insertRows, sourceId } from './import-batch';
+import { type ApplyContext, day, differences, type ImportLookups, type KindPlan, type PlanRow, type SourcePick } from './import-context';
 import type { Tx } from './transaction';
 
 const COLUMN_OF: Record<string, string> = {
@@ -13,7 +15,7 @@ const COLUMN_OF: Record<string, string> = {
  * Capacity figures are never overwritten: a row whose ref exists is "unchanged" when it says the
  * same, and an error when it says something else (a new figure needs a new ref).
  */
-export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowValues>[], look: ImportLookups): Promise<Planned[]> {
+export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowValues>[], look: ImportLookups): Promise<KindPlan> {
   const refs = rows.map((r) => r.ref).filter(Boolean);
   const plantRefs = rows.flatMap((r) => (r.values ? [r.values.plant_ref] : []));
   const [existing, plants] = await Promise.all([
@@ -23,7 +25,8 @@ export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowV
   const byRef = new Map(existing.map((a) => [a.ref, a]));
   const plantByRef = new Map(plants.map((p) => [p.ref, p]));
 
-  return rows.map((r): Planned => {
+  const adds: NewAnnouncement[] = [];
+  const planned = rows.map((r): PlanRow => {
     const errors: RowError[] = [...r.errors];
     const base = { row: r.row, ref: r.ref, changes: [] };
     const v = r.values;
@@ -54,18 +57,26 @@ export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowV
         })),
       };
     }
-    return {
-      ...base, status: 'new', errors: [],
-      apply: async (t, run) => {
-        const created = await t.capacityAnnouncement.create({
-          data: {
-            ref: v.ref, plantId: plant.id, scope: v.scope, targetYear: v.target_year, gwhPerYear: v.gwh_per_year,
-            announcedOn: day(v.announced_on)!, datePrecision: v.date_precision, confidence: v.confidence, note: v.note,
-            sourceId: await sourceIdFor(t, run, source),
-          },
-        });
-        await writeAudit(t, run.who, { action: 'import', entityType: 'capacity_announcement', entityId: created.id, before: null, after: snapshot(created) });
-      },
-    };
+    adds.push({ v, plantId: plant.id, source });
+    return { ...base, status: 'new', errors: [] };
   });
+  return { rows: planned, write: (t, run) => insertAnnouncements(t, run, adds) };
+}
+
+interface NewAnnouncement { v: AnnouncementRowValues; plantId: number; source: SourcePick }
+
+/** New figures only (existing ones are never overwritten): one insert per ~1,000 rows. */
+async function insertAnnouncements(tx: Tx, run: ApplyContext, adds: NewAnnouncement[]): Promise<void> {
+  await createSources(tx, run, adds.map((a) => a.source));
+  for (const part of chunks(adds)) {
+    const created = await insertRows<CapacityAnnouncement>(tx, 'capacity_announcement', part.map(({ v, plantId, source }) => ({
+      ref: v.ref, plantId, scope: v.scope, targetYear: v.target_year, gwhPerYear: v.gwh_per_year, announcedOn: day(v.announced_on)!,
+      datePrecision: v.date_precision, confidence: v.confidence, note: v.note, sourceId: sourceId(run, source),
+    })));
+    const byRef = new Map(created.map((c) => [c.ref, c]));
+    for (const { v } of part) {
+      const row = byRef.get(v.ref)!;
+      run.audits.push({ action: 'import', entityType: 'capacity_announcement', entityId: row.id, before: null, after: snapshot(row) });
+    }
+  }
 }

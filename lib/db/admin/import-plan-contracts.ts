@@ -1,8 +1,7 @@
 import 'server-only';
-import { AppError } from '../../errors';
 import type { ContractRowValues, ParsedRow, RowError } from '../../validation/import';
-import { snapshot, writeAudit } from './audit';
-import { day, differences, type ImportLookups, type Planned, sourceIdFor } from './import-context';
+import { day, differences, type ImportLookups, type KindPlan, type PlanRow } from './import-context';
+import { type ContractWrite, writeContracts } from './import-write-contracts';
 import type { Tx } from './transaction';
 
 // Contract field → CSV column.
@@ -14,7 +13,7 @@ const FIELDS: Record<string, keyof ContractRowValues> = {
 };
 const DATES = new Set(['signedOn', 'statusChangedOn']);
 
-export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[], look: ImportLookups): Promise<Planned[]> {
+export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[], look: ImportLookups): Promise<KindPlan> {
   const refs = rows.map((r) => r.ref).filter(Boolean);
   const plantRefs = rows.flatMap((r) => (r.values?.plant_ref ? [r.values.plant_ref] : []));
   const [existing, plants] = await Promise.all([
@@ -24,7 +23,8 @@ export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[]
   const byRef = new Map(existing.map((c) => [c.ref, c]));
   const plantByRef = new Map(plants.map((p) => [p.ref, p.id]));
 
-  return rows.map((r): Planned => {
+  const writes: ContractWrite[] = [];
+  const planned = rows.map((r): PlanRow => {
     const errors: RowError[] = [...r.errors];
     const base = { row: r.row, ref: r.ref, changes: [] };
     const v = r.values;
@@ -54,37 +54,16 @@ export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[]
       if (r.columns.has(column) || !current) wanted[field] = DATES.has(field) ? day(v[column] as string | null) : v[column];
     }
     if (!current) {
-      return {
-        ...base, status: 'new', errors: [],
-        apply: async (t, run) => {
-          const sourceId = (await sourceIdFor(t, run, source))!;
-          const created = await t.contract.create({
-            data: {
-              ref: v.ref, kind: v.kind, supplierId, buyerId, plantId, signedOn: day(v.signed_on), datePrecision: v.date_precision,
-              startYear: v.start_year, endYear: v.end_year, durationYears: v.duration_years, volumeGwh: v.volume_gwh,
-              volumeBasis: v.volume_basis, valueAmount: v.value_amount, valueCurrency: v.value_currency, valueText: v.value_text,
-              status: v.status, statusChangedOn: day(v.status_changed_on), description: v.description, confidence: v.confidence,
-              notes: v.notes, sources: { create: [{ sourceId }] },
-            },
-          });
-          await writeAudit(t, run.who, { action: 'import', entityType: 'contract', entityId: created.id, before: null, after: { ...snapshot(created), sourceId } });
-        },
-      };
+      writes.push({ kind: 'new', v, supplierId, buyerId, plantId, source, audits: [] });
+      return { ...base, status: 'new', errors: [] };
     }
     const name = (id: unknown) => look.companyNames.get(id as number) ?? String(id);
     const changes = differences(current, wanted, { supplierId: name, buyerId: name });
     const addsSource = source !== null && (source.kind === 'new' || !current.sources.some((s) => s.sourceId === source.id));
     if (addsSource) changes.push({ field: 'sources', before: '', after: `+ ${source.label}` });
     if (changes.length === 0) return { ...base, status: 'unchanged', errors: [] };
-    return {
-      ...base, status: 'changed', errors: [], changes,
-      apply: async (t, run) => {
-        const { count } = await t.contract.updateMany({ where: { id: current.id, version: current.version, deletedAt: null }, data: { ...(wanted as object), version: { increment: 1 } } });
-        if (count === 0) throw new AppError('conflict', `Contract ${v.ref} was changed by someone else during the import; nothing was imported. Run it again.`);
-        const after = await t.contract.findUniqueOrThrow({ where: { id: current.id } });
-        await writeAudit(t, run.who, { action: 'import', entityType: 'contract', entityId: current.id, before: snapshot(current), after: snapshot(after) });
-        if (addsSource) await t.contractSource.createMany({ data: [{ contractId: current.id, sourceId: (await sourceIdFor(t, run, source))! }], skipDuplicates: true });
-      },
-    };
+    writes.push({ kind: 'changed', v, current, wanted, addsSource, source, audits: [] });
+    return { ...base, status: 'changed', errors: [], changes };
   });
+  return { rows: planned, write: (t, run) => writeContracts(t, run, writes) };
 }

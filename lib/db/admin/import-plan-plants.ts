@@ -1,11 +1,8 @@
 import 'server-only';
-import { AppError } from '../../errors';
 import { slugify } from '../../validation/form-fields';
 import type { ParsedRow, PlantRowValues, RowError } from '../../validation/import';
-import { snapshot, writeAudit } from './audit';
-import { day, differences, type ImportLookups, type Planned, sourceIdFor } from './import-context';
-import { syncPlantStatus } from './plant-status';
-import { nextChildRef } from './references';
+import { differences, type ImportLookups, type KindPlan, type PlanRow } from './import-context';
+import { type PlantWrite, writePlants } from './import-write-plants';
 import type { Tx } from './transaction';
 
 // CSV column → plant field, for the columns that map one to one.
@@ -15,7 +12,7 @@ const SIMPLE: Record<string, keyof PlantRowValues> = {
   startYear: 'start_year', confidence: 'confidence', notes: 'notes',
 };
 
-export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look: ImportLookups): Promise<Planned[]> {
+export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look: ImportLookups): Promise<KindPlan> {
   const refs = rows.map((r) => r.ref).filter(Boolean);
   const existing = await tx.plant.findMany({ where: { ref: { in: refs } }, include: {
     sources: { select: { sourceId: true } },
@@ -24,7 +21,8 @@ export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look
   const byRef = new Map(existing.map((p) => [p.ref, p]));
   const slugs = new Set((await tx.plant.findMany({ select: { slug: true } })).map((p) => p.slug));
 
-  return rows.map((r): Planned => {
+  const writes: PlantWrite[] = [];
+  const planned = rows.map((r): PlanRow => {
     const errors: RowError[] = [...r.errors];
     const base = { row: r.row, ref: r.ref, changes: [] };
     const v = r.values;
@@ -57,23 +55,8 @@ export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look
       let slug = slugify(v.name);
       for (let i = 2; slugs.has(slug); i++) slug = `${slugify(v.name)}-${i}`;
       slugs.add(slug);
-      return {
-        ...base, status: 'new', errors: [],
-        apply: async (t, run) => {
-          const sourceId = (await sourceIdFor(t, run, source))!;
-          const plant = await t.plant.create({
-            data: {
-              ref: v.ref, slug, name: v.name, operatorId, city: v.city, regionId: place.regionId, countryId: place.countryId,
-              lat: v.lat, lon: v.lon, locationApproximate: v.location_approximate, status: v.status, chemistry: v.chemistry,
-              chemistryFamily: v.chemistry_family, segment: v.segment, facilityType: v.facility_type, inCellTotals: v.in_cell_totals,
-              startYear: v.start_year, confidence: v.confidence, notes: v.notes, sources: { create: [{ sourceId }] },
-            },
-          });
-          await writeAudit(t, run.who, { action: 'import', entityType: 'plant', entityId: plant.id, before: null, after: { ...snapshot(plant), sourceId } });
-          const event = await t.plantStatusEvent.create({ data: { ref: `${v.ref}/S1`, plantId: plant.id, status: v.status, effectiveOn: day(v.status_since)!, sourceId } });
-          await writeAudit(t, run.who, { action: 'import', entityType: 'plant_status_event', entityId: event.id, before: null, after: snapshot(event) });
-        },
-      };
+      writes.push({ kind: 'new', v, slug, operatorId, regionId: place.regionId, countryId: place.countryId, source, audits: [] });
+      return { ...base, status: 'new', errors: [] };
     }
 
     const names = { operatorId: (id: unknown) => look.companyNames.get(id as number) ?? String(id) };
@@ -83,26 +66,8 @@ export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look
     const addsSource = source !== null && (source.kind === 'new' || !current.sources.some((s) => s.sourceId === source.id));
     if (addsSource) changes.push({ field: 'sources', before: '', after: `+ ${source.label}` });
     if (changes.length === 0) return { ...base, status: 'unchanged', errors: [] };
-    return {
-      ...base, status: 'changed', errors: [], changes,
-      apply: async (t, run) => {
-        const data = { ...wanted, version: { increment: 1 } };
-        const { count } = await t.plant.updateMany({ where: { id: current.id, version: current.version, deletedAt: null }, data });
-        if (count === 0) throw new AppError('conflict', `Plant ${v.ref} was changed by someone else during the import; nothing was imported. Run it again.`);
-        const after = await t.plant.findUniqueOrThrow({ where: { id: current.id } });
-        await writeAudit(t, run.who, { action: 'import', entityType: 'plant', entityId: current.id, before: snapshot(current), after: snapshot(after) });
-        if (statusChanges) {
-          const event = await t.plantStatusEvent.create({
-            data: { ref: await nextChildRef(t, v.ref, 'S'), plantId: current.id, status: v.status, effectiveOn: day(v.status_since)!, sourceId: await sourceIdFor(t, run, source) },
-          });
-          await writeAudit(t, run.who, { action: 'import', entityType: 'plant_status_event', entityId: event.id, before: null, after: snapshot(event) });
-          await syncPlantStatus(t, run.who, current.id);
-        }
-        if (addsSource) {
-          const sourceId = (await sourceIdFor(t, run, source))!;
-          await t.plantSource.createMany({ data: [{ plantId: current.id, sourceId }], skipDuplicates: true });
-        }
-      },
-    };
+    writes.push({ kind: 'changed', v, current, wanted, statusChanges, addsSource, source, audits: [] });
+    return { ...base, status: 'changed', errors: [], changes };
   });
+  return { rows: planned, write: (t, run) => writePlants(t, run, writes) };
 }

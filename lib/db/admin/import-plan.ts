@@ -1,6 +1,6 @@
 import 'server-only';
 import { decodeUtf8, type ImportKind, parseImportCsv } from '../../validation/import';
-import { ImportLookups, type PlanRow, type Planned } from './import-context';
+import { ImportLookups, type KindPlan, type PlanRow } from './import-context';
 import { planAnnouncements } from './import-plan-announcements';
 import { planContracts } from './import-plan-contracts';
 import { planPlants } from './import-plan-plants';
@@ -14,14 +14,17 @@ export interface ImportPreview {
   counts: Record<PlanRow['status'], number>;
 }
 
-/** Decodes, parses and plans a file against the database as `reader` sees it. Writes nothing. */
-export async function planImportFile(reader: Tx, kind: ImportKind, bytes: Uint8Array): Promise<{ preview: ImportPreview; planned: Planned[] }> {
+/**
+ * Decodes, parses and plans a file against the database as `reader` sees it. Writes nothing;
+ * `write` carries out the plan (the commit calls it inside its transaction).
+ */
+export async function planImportFile(reader: Tx, kind: ImportKind, bytes: Uint8Array): Promise<{ preview: ImportPreview; write: KindPlan['write'] }> {
   const empty = { new: 0, changed: 0, unchanged: 0, error: 0 };
   const decoded = decodeUtf8(bytes);
-  if ('error' in decoded) return { preview: { kind, fileErrors: [decoded.error], rows: [], counts: empty }, planned: [] };
+  if ('error' in decoded) return { preview: { kind, fileErrors: [decoded.error], rows: [], counts: empty }, write: async () => {} };
   const look = await ImportLookups.load(reader);
   let fileErrors: string[];
-  let planned: Planned[];
+  let planned: KindPlan;
   if (kind === 'plants') {
     const parsed = parseImportCsv('plants', decoded.text);
     fileErrors = parsed.fileErrors;
@@ -36,7 +39,7 @@ export async function planImportFile(reader: Tx, kind: ImportKind, bytes: Uint8A
     planned = await planContracts(reader, parsed.rows, look);
   }
   const counts = { ...empty };
-  for (const p of planned) counts[p.status] += 1;
-  const rows: PlanRow[] = planned.map((p) => ({ row: p.row, ref: p.ref, status: p.status, errors: p.errors, changes: p.changes }));
-  return { preview: { kind, fileErrors, rows, counts }, planned };
+  for (const p of planned.rows) counts[p.status] += 1;
+  const rows: PlanRow[] = planned.rows;
+  return { preview: { kind, fileErrors, rows, counts }, write: planned.write };
 }

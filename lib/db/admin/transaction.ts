@@ -10,9 +10,9 @@ export type Tx = Prisma.TransactionClient;
  * missing referenced row, a CHECK constraint) become `invalid`/`conflict` AppErrors with the
  * constraint named; anything else propagates unchanged.
  */
-export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
   try {
-    return await db().$transaction(fn, { timeout: 60_000, maxWait: 10_000 });
+    return await db().$transaction(fn, { timeout: opts.timeoutMs ?? 60_000, maxWait: 10_000 });
   } catch (error) {
     throw toAppError(error);
   }
