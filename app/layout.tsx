@@ -28,6 +28,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/offtakes">Contracts</Link>
               <Link href="/compare">Compare</Link>
               <Link href="/methodology">Methodology</Link>
+              <Link href="/data">Data</Link>
+              <Link href="/api">API</Link>
+              <Link href="/admin">Admin</Link>
             </nav>
           </div>
         </header>
@@ -36,7 +39,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <HideInEmbed>
         <footer className="site-footer">
           <div className="inner">
-            Data: curated from published sources; every figure carries its source and date. Licence CC BY 4.0.
+            Data: curated from published sources; every figure carries its source and date. Licence CC BY 4.0.{' '}
+            <Link href="/about">About Voltrack</Link>
           </div>
         </footer>
         </HideInEmbed>

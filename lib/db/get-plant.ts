@@ -1,4 +1,5 @@
 import 'server-only';
+import { stepCapacity } from '../domain/capacity';
 import { db } from './client';
 import type { SourceRef } from './regions';
 
@@ -38,6 +39,32 @@ export interface PlantDetail {
   }[];
   contracts: { ref: string; kind: string; status: string; supplier: string; buyer: string; volumeGwh: number | null; volumeBasis: string | null; startYear: number | null; endYear: number | null; description: string | null }[];
   sources: SourceRef[];
+  /**
+   * The plant's announced capacity by year as it stood after each announcement date, oldest
+   * first (the last is today's view): "was 60 GWh, now 16 GWh" reads off the lines.
+   */
+  capacityHistory: { fromYear: number; toYear: number; vintages: { asOf: string; values: { year: number; gwh: number }[] }[] };
+}
+
+/** Each announcement date's view of the yearly figures, by the step rule in lib/domain/capacity.ts. */
+function capacityVintages(announcements: { id: number; scope: string; targetYear: number | null; gwhPerYear: number; announcedOn: string }[]) {
+  const milestones = announcements.flatMap((a) => (a.scope === 'milestone' && a.targetYear !== null
+    ? [{ id: a.id, targetYear: a.targetYear, gwhPerYear: a.gwhPerYear, announcedOn: a.announcedOn }] : []));
+  if (milestones.length === 0) return { fromYear: 2030, toYear: 2030, vintages: [] };
+  const years = milestones.map((a) => a.targetYear);
+  const fromYear = Math.min(2020, ...years);
+  const toYear = Math.max(2030, ...years);
+  const dates = [...new Set(milestones.map((a) => a.announcedOn))].sort();
+  return {
+    fromYear,
+    toYear,
+    vintages: dates.map((asOf) => ({
+      asOf,
+      values: Array.from({ length: toYear - fromYear + 1 }, (_, i) => ({
+        year: fromYear + i, gwh: stepCapacity(milestones, fromYear + i, asOf),
+      })),
+    })),
+  };
 }
 
 export async function getPlant(slug: string): Promise<PlantDetail | null> {
@@ -69,6 +96,10 @@ export async function getPlant(slug: string): Promise<PlantDetail | null> {
   if (!p) return null;
   const latestPerYear = new Map<string, number>();
   for (const a of p.announcements) latestPerYear.set(`${a.scope}:${a.targetYear}`, a.id);
+  const announcements = p.announcements.map((a) => ({
+    ...a, gwhPerYear: Number(a.gwhPerYear), announcedOn: iso(a.announcedOn)!, source: toSource(a.source),
+    superseded: latestPerYear.get(`${a.scope}:${a.targetYear}`) !== a.id,
+  }));
   return {
     ...p,
     lat: p.lat === null ? null : Number(p.lat),
@@ -76,10 +107,8 @@ export async function getPlant(slug: string): Promise<PlantDetail | null> {
     updatedAt: p.updatedAt.toISOString(),
     partners: p.partners.map((x) => ({ slug: x.company.slug, name: x.company.name, role: x.role, stakePct: x.stakePct === null ? null : Number(x.stakePct), note: x.note })),
     statusHistory: p.statusEvents.map((e) => ({ ...e, effectiveOn: iso(e.effectiveOn)!, source: toSource(e.source) })),
-    announcements: p.announcements.map((a) => ({
-      ...a, gwhPerYear: Number(a.gwhPerYear), announcedOn: iso(a.announcedOn)!, source: toSource(a.source),
-      superseded: latestPerYear.get(`${a.scope}:${a.targetYear}`) !== a.id,
-    })),
+    announcements,
+    capacityHistory: capacityVintages(announcements),
     contracts: p.contracts.map((c) => ({
       ref: c.ref, kind: c.kind, status: c.status, supplier: c.supplier.name, buyer: c.buyer.name,
       volumeGwh: c.volumeGwh === null ? null : Number(c.volumeGwh), volumeBasis: c.volumeBasis,

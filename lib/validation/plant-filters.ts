@@ -25,6 +25,11 @@ const YearParam = z.coerce.number({ error: 'a year' }).int({ error: 'a whole yea
   .min(2015, { error: 'a year from 2015 to 2040' }).max(2040, { error: 'a year from 2015 to 2040' });
 const GwhParam = z.coerce.number({ error: 'a number of GWh' }).min(0, { error: 'from 0 to 10,000 GWh' }).max(10_000, { error: 'from 0 to 10,000 GWh' });
 
+/** The figures every explorer row carries: capacity now (the as-of year), in year Y and in 2030. */
+export function explorerYears(f: Pick<PlantFilters, 'asOf' | 'year'>) {
+  return { now: Number(f.asOf.slice(0, 4)), y: f.year, y2030: 2030 };
+}
+
 /** Single-valued parameters (repeatable ones are parsed in parsePlantFilters). */
 export function plantFilterShape(today: string) {
   return {
@@ -45,14 +50,17 @@ export function plantFilterShape(today: string) {
   };
 }
 
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z.enum(values as [T, ...T[]], { error: `one of ${values.join(', ')}` });
+
 export const LIST_PARAMS = {
   region: SlugSchema,
   country: CountryParam,
-  status: PlantStatusSchema,
+  status: oneOf(PlantStatusSchema.options),
   company: SlugSchema,
-  origin: OwnershipOriginSchema,
-  chemistry: ChemistryFamilySchema,
-  segment: SegmentSchema,
+  origin: oneOf(OwnershipOriginSchema.options),
+  chemistry: oneOf(ChemistryFamilySchema.options),
+  segment: oneOf(SegmentSchema.options),
 } as const;
 type ListKey = keyof typeof LIST_PARAMS;
 

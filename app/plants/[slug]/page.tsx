@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PlantCapacityHistory } from '@/components/explorer/plant-capacity-history';
+import explorerStyles from '@/components/explorer/explorer.module.css';
+import { EuropeMap } from '@/components/map/europe-map';
 import { SourceLink } from '@/components/source-link';
 import { getPlant } from '@/lib/db/get-plant';
 import { STATUS_LABELS, type PlantStatus } from '@/lib/domain/plant-status';
 import { formatGwh } from '@/lib/format';
+import { todayIso } from '@/lib/validation/capacity';
 import { SlugSchema } from '@/lib/validation/fields';
 
 export const dynamic = 'force-dynamic';
@@ -26,6 +30,9 @@ export default async function PlantPage({ params }: Props) {
   const plant = await load(params);
   if (!plant) notFound();
   const statusLabel = (s: string) => STATUS_LABELS[s as PlantStatus] ?? s;
+  const currentYear = Number(todayIso().slice(0, 4));
+  const { fromYear, toYear, vintages } = plant.capacityHistory;
+  const currentGwh = currentYear < fromYear || plant.status === 'cancelled' ? 0 : vintages.at(-1)?.values[Math.min(currentYear, toYear) - fromYear]?.gwh ?? 0;
   return (
     <article>
       <p className="breadcrumb"><Link href={`/regions/${plant.country.slug}`}>{plant.country.name}</Link> › <Link href={`/regions/${plant.region.slug}`}>{plant.region.name}</Link></p>
@@ -43,6 +50,28 @@ export default async function PlantPage({ params }: Props) {
         <dt>Confidence</dt><dd>{plant.confidence}</dd>
       </dl>
       {plant.notes ? <p>{plant.notes}</p> : null}
+      <p>
+        <Link href={`/companies/${plant.operator.slug}`}>{plant.operator.name}</Link>
+        {plant.partners.map((p) => <span key={p.slug}> · <Link href={`/companies/${p.slug}`}>{p.name}</Link></span>)}
+        {' · '}<Link href={`/plants?region=${plant.region.slug}`}>Other plants in {plant.region.name}</Link>
+      </p>
+
+      {plant.lat !== null && plant.lon !== null ? (
+        <section aria-labelledby="location" className={explorerStyles.smallMap}>
+          <h2 id="location">Location</h2>
+          <EuropeMap
+            title={`${plant.name}: location`}
+            description={`${plant.city}, ${plant.country.name}${plant.locationApproximate ? ' (approximate position)' : ''}; the circle is sized by today’s announced capacity and coloured by status.`}
+            year={currentYear}
+            countries={[]}
+            plants={[{ slug: plant.slug, name: plant.name, operator: plant.operator.name, city: plant.city, lat: plant.lat, lon: plant.lon, status: plant.status as PlantStatus, gwh: currentGwh }]}
+            focus="plants"
+          />
+        </section>
+      ) : null}
+
+      <h2>Capacity over the years, with superseded announcements</h2>
+      <PlantCapacityHistory plant={plant} shareUrl={`/plants/${plant.slug}`} />
 
       <h2>Capacity announcements</h2>
       <div className="table-wrap">

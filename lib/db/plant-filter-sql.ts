@@ -1,0 +1,143 @@
+import 'server-only';
+import { Prisma } from '../generated/prisma/client';
+import { DEFAULT_WEIGHTS } from '../domain/capacity';
+import { explorerYears, type PlantFilters, type PlantSort } from '../validation/plant-filters';
+import { attributionCte } from './attribution-sql';
+import { plantYearsCte } from './capacity-sql';
+
+/** `%text%` for ILIKE with the user's own % _ and \ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const round3 = (expr: Prisma.Sql) => Prisma.sql`ROUND(COALESCE(${expr}, 0)::numeric, 3)::float8`;
+
+/**
+ * `WITH …, f AS (…)`: every plant known on the as-of date that passes the filters, one row per
+ * plant with its status then, its capacity now / in year Y / in 2030 under the scenario (from
+ * plantYearsCte, the one SQL copy of the capacity rules) and, when companies are selected, the
+ * share of it attributed to them. Callers add ORDER BY / LIMIT / aggregates on `f`.
+ */
+export function filteredPlantsSql(f: PlantFilters): Prisma.Sql {
+  const years = explorerYears(f);
+  const fromYear = Math.min(years.now, years.y, years.y2030);
+  const toYear = Math.max(years.now, years.y, years.y2030);
+  // Filters run on `allp`, a materialised row per plant. Joining the filtered plants to `cap`
+  // directly let the planner misjudge the filtered count (CTE rows have no statistics) and pick a
+  // nested loop that took ~50 s on 100k plants; every plant's capacity is computed anyway.
+  const where: Prisma.Sql[] = [];
+  if (f.region.length) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM region fr WHERE fr.slug = ANY(${f.region}::text[]) AND starts_with(a.region_path, fr.path))`);
+  }
+  if (f.country.length) where.push(Prisma.sql`a."countryCode" = ANY(${f.country}::text[])`);
+  if (f.status.length) where.push(Prisma.sql`a.status = ANY(${f.status}::"PlantStatus"[])`);
+  if (f.company.length) {
+    where.push(Prisma.sql`(a."operatorSlug" = ANY(${f.company}::text[]) OR a.id IN (
+      SELECT pp.plant_id FROM plant_partner pp JOIN company pc ON pc.id = pp.company_id
+      WHERE pc.slug = ANY(${f.company}::text[])))`);
+  }
+  if (f.origin.length) where.push(Prisma.sql`a.origin = ANY(${f.origin}::text[])`);
+  if (f.chemistry.length) where.push(Prisma.sql`a."chemistryFamily" = ANY(${f.chemistry}::text[])`);
+  if (f.segment.length) where.push(Prisma.sql`a.segment = ANY(${f.segment}::text[])`);
+  if (f.min !== null) where.push(Prisma.sql`a."yearGwh" >= ${f.min}::float8`);
+  if (f.max !== null) where.push(Prisma.sql`a."yearGwh" <= ${f.max}::float8`);
+  if (f.q) {
+    const like = containsPattern(f.q);
+    where.push(Prisma.sql`(a.name ILIKE ${like} OR a.city ILIKE ${like} OR a."operatorName" ILIKE ${like} OR a.id IN (
+      SELECT qp.plant_id FROM plant_partner qp JOIN company qc ON qc.id = qp.company_id WHERE qc.name ILIKE ${like}))`);
+  }
+  // With companies selected, each row carries the share of it attributed to them (attribution-sql.ts).
+  const equity = f.company.length > 0 && f.attribution === 'equity';
+  const share = f.company.length === 0
+    ? Prisma.sql`NULL::float8`
+    : equity
+      ? Prisma.sql`COALESCE(sel.share, 0)::float8`
+      : Prisma.sql`CASE WHEN op.slug = ANY(${f.company}::text[]) THEN 1 ELSE 0 END::float8`;
+  const selectedShares = equity
+    ? Prisma.sql`${attributionCte('equity')},
+      sel AS (
+        SELECT a.plant_id, SUM(a.share) AS share
+        FROM attr a JOIN company ac ON ac.id = a.company_id
+        WHERE ac.slug = ANY(${f.company}::text[])
+        GROUP BY a.plant_id
+      ),`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH ${plantYearsCte({ scenario: f.scenario, asOf: f.asOf, fromYear, toYear, weights: DEFAULT_WEIGHTS })},
+    ${selectedShares}
+    cap AS (
+      SELECT plant_id,
+             SUM(gwh) FILTER (WHERE year = ${years.now}::int) AS now_gwh,
+             SUM(gwh) FILTER (WHERE year = ${years.y}::int) AS y_gwh,
+             SUM(gwh) FILTER (WHERE year = ${years.y2030}::int) AS y2030_gwh
+      FROM py GROUP BY plant_id
+    ),
+    allp AS MATERIALIZED (
+      SELECT p.id, p.ref, p.slug, p.name, p.city, c.code AS "countryCode", c.name AS "countryName",
+             r.name AS "regionName", op.slug AS "operatorSlug", op.name AS "operatorName", op.origin::text AS origin,
+             st.status, to_char(st.effective_on, 'YYYY-MM-DD') AS "statusSince",
+             p.chemistry_family::text AS "chemistryFamily", p.segment::text AS segment, p.start_year AS "startYear",
+             p.in_cell_totals AS "inCellTotals",
+             ${round3(Prisma.sql`cap.now_gwh`)} AS "nowGwh",
+             ${round3(Prisma.sql`cap.y_gwh`)} AS "yearGwh",
+             ${round3(Prisma.sql`cap.y2030_gwh`)} AS "y2030Gwh",
+             ${share} AS share,
+             r.path AS region_path
+      FROM plant p
+      JOIN st ON st.plant_id = p.id
+      JOIN company op ON op.id = p.operator_id
+      JOIN region c ON c.id = p.country_id
+      JOIN region r ON r.id = p.region_id
+      LEFT JOIN cap ON cap.plant_id = p.id
+      ${equity ? Prisma.sql`LEFT JOIN sel ON sel.plant_id = p.id` : Prisma.empty}
+      WHERE p.deleted_at IS NULL
+    ),
+    f AS (
+      SELECT a.id, a.ref, a.slug, a.name, a.city, a."countryCode", a."countryName", a."regionName", a."operatorSlug",
+             a."operatorName", a.origin, a.status, a."statusSince", a."chemistryFamily", a.segment, a."startYear",
+             a."inCellTotals", a."nowGwh", a."yearGwh", a."y2030Gwh", a.share
+      FROM allp a
+      ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty}
+    )`;
+}
+
+interface SortKey { expr: Prisma.Sql; dir: 'asc' | 'desc'; nullable: boolean; cast: string; pick: (r: KeysetRow) => string | number | null }
+export interface KeysetRow { id: number; name: string; countryName: string; operatorName: string; status: string; nowGwh: number; yearGwh: number; startYear: number | null }
+
+const SORT_EXPR: Record<PlantSort, { expr: Prisma.Sql; nullable: boolean; cast: string; pick: SortKey['pick'] }> = {
+  name: { expr: Prisma.sql`f.name COLLATE "C"`, nullable: false, cast: 'text', pick: (r) => r.name },
+  country: { expr: Prisma.sql`f."countryName" COLLATE "C"`, nullable: false, cast: 'text', pick: (r) => r.countryName },
+  operator: { expr: Prisma.sql`f."operatorName" COLLATE "C"`, nullable: false, cast: 'text', pick: (r) => r.operatorName },
+  status: { expr: Prisma.sql`f.status`, nullable: false, cast: '"PlantStatus"', pick: (r) => r.status },
+  now: { expr: Prisma.sql`f."nowGwh"`, nullable: false, cast: 'float8', pick: (r) => r.nowGwh },
+  year: { expr: Prisma.sql`f."yearGwh"`, nullable: false, cast: 'float8', pick: (r) => r.yearGwh },
+  start: { expr: Prisma.sql`f."startYear"`, nullable: true, cast: 'int', pick: (r) => r.startYear },
+};
+
+/** The sort column, then name A→Z, then id: a total order, so pages never overlap or skip. */
+function sortKeys(sort: PlantSort, dir: 'asc' | 'desc'): SortKey[] {
+  const name = { ...SORT_EXPR.name, dir: 'asc' as const };
+  const id: SortKey = { expr: Prisma.sql`f.id`, dir: 'asc', nullable: false, cast: 'int', pick: (r) => r.id };
+  return sort === 'name' ? [{ ...name, dir }, id] : [{ ...SORT_EXPR[sort], dir }, name, id];
+}
+
+export function orderBySql(sort: PlantSort, dir: 'asc' | 'desc'): Prisma.Sql {
+  return Prisma.join(sortKeys(sort, dir).map((k) =>
+    Prisma.sql`${k.expr} ${Prisma.raw(k.dir === 'asc' ? 'ASC' : 'DESC')}${Prisma.raw(k.nullable ? ' NULLS LAST' : '')}`));
+}
+
+/** Rows strictly after `last` in the order of orderBySql (keyset pagination; nulls sort last). */
+export function keysetAfterSql(sort: PlantSort, dir: 'asc' | 'desc', last: KeysetRow): Prisma.Sql {
+  const build = (keys: SortKey[]): Prisma.Sql => {
+    const [k, ...rest] = keys;
+    if (!k) return Prisma.sql`FALSE`;
+    const v = k.pick(last);
+    const param = Prisma.sql`${v}::${Prisma.raw(k.cast)}`;
+    const tie = rest.length ? build(rest) : Prisma.sql`FALSE`;
+    if (v === null) return Prisma.sql`(${k.expr} IS NULL AND ${tie})`;
+    const beyond = Prisma.sql`${k.expr} ${Prisma.raw(k.dir === 'asc' ? '>' : '<')} ${param}`;
+    const orNull = k.nullable ? Prisma.sql` OR ${k.expr} IS NULL` : Prisma.empty;
+    return Prisma.sql`(${beyond}${orNull} OR (${k.expr} = ${param} AND ${tie}))`;
+  };
+  return build(sortKeys(sort, dir));
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import Papa from 'papaparse';
+
+const results = (page: Page) => page.getByRole('table', { name: /Plants matching the filters/ });
+const plantNames = (page: Page) => results(page).locator('tbody th a').allInnerTexts();
+const gwh = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+
+test('an analyst filters by region and status, sorts, exports exactly those plants and shares the view', async ({ page }) => {
+  await page.goto('/plants');
+  await expect(page.getByRole('heading', { level: 1, name: 'Plant explorer' })).toBeVisible();
+
+  // Hauts-de-France: the Verkor, ACC, AESC and ProLogium gigafactories.
+  await page.getByLabel('Region (any level)').selectOption('hauts-de-france');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]region=hauts-de-france(&|$)/);
+  await expect(page.getByRole('heading', { level: 2, name: /^4 plants match/ })).toBeVisible();
+  const four = await plantNames(page);
+  expect(four).toHaveLength(4);
+  for (const name of [/Verkor/, /ACC/, /AESC/, /ProLogium/]) expect(four.some((n) => name.test(n))).toBe(true);
+
+  // Only the operational ones.
+  await page.getByRole('group', { name: 'Status on the as-of date' }).getByLabel('Operational').check();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]status=operational(&|$)/);
+  await expect(page.getByRole('heading', { level: 2, name: /^3 plants match/ })).toBeVisible();
+  const three = await plantNames(page);
+  expect(three.map((n) => n.split(' ')[0]).sort()).toEqual(['ACC', 'AESC', 'Verkor']);
+
+  // Sorted by capacity in 2030, largest first.
+  await results(page).getByRole('link', { name: /^In 2030/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=year(&|$)/);
+  await expect(results(page).getByRole('columnheader', { name: /^In 2030/ })).toHaveAttribute('aria-sort', 'descending');
+  const sorted = await plantNames(page);
+  const capacities = (await results(page).locator('tbody tr td:nth-of-type(5)').allInnerTexts()).map(gwh);
+  expect(capacities).toEqual([...capacities].sort((a, b) => b - a));
+  expect(sorted[0]).toMatch(/Verkor/);
+  await expect(results(page).locator('tfoot')).toContainText('All 3 matching plants');
+
+  // The CSV holds exactly the filtered rows, in the same order.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV of all 3 filtered plants' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^voltrack-plants-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  expect(csv.data.map((r) => r.name)).toEqual(sorted);
+  expect(csv.data.every((r) => r.status === 'operational' && r.region === 'Nord-Pas-de-Calais')).toBe(true);
+  expect(csv.data.every((r) => r.capacity_2030_source_url?.startsWith('http'))).toBe(true);
+
+  // The URL is the view: a reload shows the same plants in the same order, with the form filled in.
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  expect(await plantNames(page)).toEqual(sorted);
+  await expect(page.getByRole('group', { name: 'Status on the as-of date' }).getByLabel('Operational')).toBeChecked();
+  await expect(page.getByLabel('Region (any level)')).toHaveValues(['hauts-de-france']);
+
+  // A plant page shows the superseded figures; back returns to the same view.
+  await results(page).getByRole('link', { name: /ACC Gigafactory/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /ACC Gigafactory/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Capacity over the years, with superseded announcements' })).toBeVisible();
+  const superseded = page.locator('tr[data-superseded="true"]');
+  await expect(superseded).toHaveCount(1);
+  await expect(superseded).toContainText('2030');
+  await expect(superseded).toContainText('40 GWh');
+  await expect(superseded).toContainText('superseded');
+  const history = page.locator('figure[aria-labelledby="plant-capacity-title"]');
+  await expect(history).toContainText('Revised: 2030: 40 GWh announced 2023-01-01, now 30 GWh');
+  await expect(history.locator('table th')).toContainText(['As announced by 2023-01-01', 'Current figures (as of 2024-06-04)']);
+
+  await page.goBack();
+  await expect(page).toHaveURL(url);
+  expect(await plantNames(page)).toEqual(sorted);
+});
+
+test('bad parameters fall back with a visible notice, and an empty result says why', async ({ page }) => {
+  const response = await page.goto('/plants?status=exploded&size=7&region=atlantis&region=hauts-de-france&status=cancelled');
+  expect(response?.status()).toBe(200);
+  const notice = page.getByRole('status').filter({ hasText: 'not understood' });
+  await expect(notice).toContainText('Ignored status=“exploded”');
+  await expect(notice).toContainText('Ignored size=“7”');
+  await expect(notice).toContainText('Ignored region=“atlantis”: no such region');
+  await expect(page.getByText('No plant matches.', { exact: true })).toBeVisible();
+  await expect(page.getByText(/region: Hauts-de-France, and status: Cancelled/)).toBeVisible();
+});
+
+test('the company page shows Northvolt’s successor and its cancelled BMW contract', async ({ page }) => {
+  await page.goto('/companies/northvolt');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Northvolt');
+  await expect(page.locator('dl.facts')).toContainText('Lyten');
+  const bmw = page.locator('tr[data-status="cancelled"]').filter({ hasText: 'BMW' });
+  await expect(bmw).toHaveCount(1);
+  expect(await page.goto('/companies/no-such-company').then((r) => r?.status())).toBe(404);
+});
+
+for (const path of ['/plants?region=hauts-de-france', '/companies/stellantis?attribution=equity', '/offtakes', '/compare?item=region:hauts-de-france&item=company:verkor']) {
+  test(`${path} has no serious accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
