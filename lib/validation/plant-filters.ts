@@ -40,7 +40,9 @@ export function plantFilterShape(today: string) {
       .default(today),
     min: GwhParam.optional(),
     max: GwhParam.optional(),
-    q: z.string().trim().max(100, { error: 'at most 100 characters' }).default(''),
+    q: z.string().trim().max(100, { error: 'at most 100 characters' })
+      // PostgreSQL text cannot hold NUL; no control character belongs in a search.
+      .regex(/^[^\u0000-\u001F\u007F]*$/, { error: 'no control characters' }).default(''),
     attribution: z.enum(ATTRIBUTIONS, { error: 'operator or equity' }).default('operator'),
     sort: z.enum(PLANT_SORTS, { error: `one of ${PLANT_SORTS.join(', ')}` }).default('name'),
     dir: z.enum(['asc', 'desc'], { error: 'asc or desc' }).optional(),

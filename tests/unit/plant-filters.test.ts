@@ -93,3 +93,11 @@ describe('explorer URL parameters', () => {
     ]);
   });
 });
+
+describe('search text', () => {
+  it('drops a search with a NUL or control character, with a notice, instead of failing in the database', () => {
+    const { filters, notices } = parsePlantFilters({ q: 'Gö\u0000d' }, '2026-11-28');
+    expect(filters.q).toBe('');
+    expect(notices.join(' ')).toMatch(/no control characters/);
+  });
+});

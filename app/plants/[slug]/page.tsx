@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { PlantCapacityHistory } from '@/components/explorer/plant-capacity-history';
 import explorerStyles from '@/components/explorer/explorer.module.css';
 import { EuropeMap } from '@/components/map/europe-map';
+import { EntityHistory } from '@/components/admin/entity-history';
 import { SourceLink } from '@/components/source-link';
 import { getPlant } from '@/lib/db/get-plant';
 import { STATUS_LABELS, type PlantStatus } from '@/lib/domain/plant-status';
@@ -112,6 +113,8 @@ export default async function PlantPage({ params }: Props) {
 
       <h2>Sources</h2>
       <ul>{plant.sources.map((s, i) => <li key={i}><SourceLink source={s} /> — {s.title}</li>)}</ul>
+
+      <EntityHistory entity={{ type: 'plant', ref: plant.ref }} />
     </article>
   );
 }
