@@ -42,7 +42,7 @@ export function plantFilterShape(today: string) {
     max: GwhParam.optional(),
     q: z.string().trim().max(100, { error: 'at most 100 characters' })
       // PostgreSQL text cannot hold NUL; no control character belongs in a search.
-      .regex(/^[^\u0000-\u001F\u007F]*$/, { error: 'no control characters' }).default(''),
+      .regex(/^[^\u0000-\u001F\u007F]*$/, { error: 'control characters are not allowed' }).default(''),
     attribution: z.enum(ATTRIBUTIONS, { error: 'operator or equity' }).default('operator'),
     sort: z.enum(PLANT_SORTS, { error: `one of ${PLANT_SORTS.join(', ')}` }).default('name'),
     dir: z.enum(['asc', 'desc'], { error: 'asc or desc' }).optional(),

@@ -98,6 +98,6 @@ describe('search text', () => {
   it('drops a search with a NUL or control character, with a notice, instead of failing in the database', () => {
     const { filters, notices } = parsePlantFilters({ q: 'Gö\u0000d' }, '2026-11-28');
     expect(filters.q).toBe('');
-    expect(notices.join(' ')).toMatch(/no control characters/);
+    expect(notices.join(' ')).toMatch(/control characters are not allowed/);
   });
 });
