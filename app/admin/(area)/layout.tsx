@@ -5,6 +5,9 @@ import { ROLE_LABELS } from '@/lib/auth/roles';
 import styles from '@/components/admin/admin.module.css';
 import { signOutAction } from './actions';
 
+// Every admin page reads the session and live data: never prerendered at build time.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin · Voltrack' }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -3,6 +3,9 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/admin/sign-in-form';
 import { getActor } from '@/lib/auth/session';
 
+// Reads the session cookie: rendered per request.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 export default async function SignInPage() {
