@@ -3,11 +3,9 @@
 import { createAccount } from '../../scripts/admin/account';
 import { prepareDatabase } from '../../scripts/db/prepare';
 
-export const E2E_ADMIN = {
-  email: process.env.E2E_ADMIN_EMAIL ?? 'e2e-admin@voltrack.test',
-  password: process.env.E2E_ADMIN_PASSWORD ?? 'battery-cells-gigafactory-e2e',
-  name: 'E2E Admin',
-};
+import { E2E_ADMIN } from './admin-credentials';
+
+export { E2E_ADMIN };
 
 /** Migrates and seeds the fresh database, then adds the admin; the app starts on it afterwards. */
 export async function createE2eAdmin(target: { url: string } | { dataDir: string }): Promise<void> {

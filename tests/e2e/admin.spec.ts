@@ -4,7 +4,7 @@
 // requests without a valid session, whatever headers they carry. Runs first (files run in name
 // order) and removes its plant at the end, so the other specs see the curated dataset's figures.
 import { type BrowserContext, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
-import { E2E_ADMIN } from './admin-users';
+import { E2E_ADMIN } from './admin-credentials';
 
 test.describe.configure({ mode: 'serial' });
 
