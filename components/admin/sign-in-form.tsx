@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { FormField } from './form-field';
 import styles from './admin.module.css';
@@ -35,10 +34,10 @@ async function signIn(formData: FormData, enter: () => void): Promise<SignInStat
 }
 
 export function SignInForm() {
-  const router = useRouter();
+  // A full navigation, not router.replace: the client router may hold the earlier anonymous
+  // redirect of /admin to this page, and the new session cookie must reach the server.
   const [state, action, pending] = useActionState((_prev: SignInState, formData: FormData) => signIn(formData, () => {
-    router.replace('/admin');
-    router.refresh();
+    window.location.assign('/admin');
   }), {});
   return (
     <form action={action} className={styles.form} noValidate>
