@@ -21,9 +21,9 @@ async function seriesHeaders(page: Page, id: string) {
 
 test('a visitor changes grouping, scenario and as-of date; the URL keeps the view', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Group by', { exact: true }).selectOption('country');
+  await page.locator('select[name=group]').selectOption('country');
   await expect(page).toHaveURL(/group=country/);
-  await page.getByLabel('Scenario', { exact: true }).selectOption('risk_weighted');
+  await page.locator('select[name=scenario]').selectOption('risk_weighted');
   await expect(page).toHaveURL(/scenario=risk_weighted/);
   await page.locator('input[name=asOf]').fill('2024-06-30');
   await page.locator('input[name=asOf]').dispatchEvent('change');
@@ -39,8 +39,8 @@ test('a visitor changes grouping, scenario and as-of date; the URL keeps the vie
   await page.reload();
   expect(await tableText(page, 'capacity')).toEqual(before);
   await expect(metric(page, 'risk-weighted-2030')).toHaveText(risk);
-  await expect(page.getByLabel('Group by', { exact: true })).toHaveValue('country');
-  await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('risk_weighted');
+  await expect(page.locator('select[name=group]')).toHaveValue('country');
+  await expect(page.locator('select[name=scenario]')).toHaveValue('risk_weighted');
 
   // The chart itself draws after the first paint, with the same series as the table.
   await expect(figure(page, 'capacity').locator('svg.recharts-surface')).toBeVisible();
@@ -71,7 +71,7 @@ test('a bad link parameter shows the default view with a notice, not an error', 
   const response = await page.goto('/?group=planets&asOf=yesterday&year=3000');
   expect(response?.status()).toBe(200);
   await expect(page.locator('.notice[role=status]')).toContainText('Ignored group=“planets”');
-  await expect(page.getByLabel('Group by', { exact: true })).toHaveValue('macro');
+  await expect(page.locator('select[name=group]')).toHaveValue('macro');
 });
 
 test('CSV download equals the table; PNG and SVG downloads are valid images', async ({ page }) => {
