@@ -91,10 +91,11 @@ async function load(url: string, conns: number, seconds: number) {
       if (status >= 300) non2xx++;
     });
   });
+  const ms = (v: number) => Math.round(v * 10) / 10;
   return {
     rps: Math.round((result.requests.total / seconds) * 10) / 10,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
-    requests: result.requests.total, errors: result.errors + non2xx,
+    p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)), p99: ms(percentile(latencies, 99)),
+    requests: result.requests.total, errors: result.errors + non2xx, timeouts: result.timeouts,
   };
 }
 
@@ -117,6 +118,8 @@ async function main() {
   const genStart = Date.now();
   const counts = await generateSynthetic(url, { ...scale, seed: 1 });
   const client = new pg.Client(url);
+  // Dropping the database at the end (or after a failure) ends this connection too.
+  client.on('error', () => undefined);
   await client.connect();
   await client.query('ANALYZE');
   const dataset = (await client.query(`SELECT (SELECT count(*)::int FROM plant) AS plants, (SELECT count(*)::int FROM capacity_announcement) AS announcements,
@@ -124,11 +127,11 @@ async function main() {
   log(`dataset ready in ${((Date.now() - genStart) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 
   const server: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: distDir, DATABASE_POOL_MAX: '10', NODE_ENV: 'production',
       // One load generator is one client: without this the API's rate limit would answer 429s.
-      API_RATE_LIMIT: '100000000',
+      API_RATE_LIMIT: '1000000',
     },
   });
   try {
@@ -138,11 +141,14 @@ async function main() {
     const results = [];
     for (const target of TARGETS) {
       for (let i = 0; i < 3; i++) await fetch(base + target.path).then((r) => r.arrayBuffer());
+      // Page weight first, on an idle server; then the load.
+      const js = target.page ? await firstLoadJs(base, target.path).catch(() => null) : null;
       rss.reset();
       const r = await load(base + target.path, connections, duration);
-      const js = target.page ? await firstLoadJs(base, target.path) : null;
+      // Let requests still queued in the server drain before the next target.
+      await waitForHealth();
       results.push({ ...target, ...r, peakRssMb: Math.round(rss.peak), firstLoadJsKb: js ? Math.round(js.bytes / 102.4) / 10 : null });
-      log(`${target.name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+      log(`${target.name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors} (timeouts ${r.timeouts})`);
     }
     // API at concurrency 1 versus the same SQL run bare with pg: the framework's overhead.
     const apiSerial = await load(`${base}/api/v1/capacity?group=country&scenario=announced`, 1, duration);
@@ -190,17 +196,19 @@ async function main() {
 }
 
 async function waitForHealth() {
+  let last = 'no answer';
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
+    const r = await fetch(`${base}/api/health`).catch(() => null);
+    if (r?.ok) return;
+    if (r) last = `${r.status} ${await r.text()}`;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error('the server did not become healthy');
+  throw new Error(`the server did not become healthy: ${last}`);
 }
 
 type Report = Record<string, unknown> & {
   bulkImport: { rows: number; dryRunMs: number; commitMs: number };
-  results: { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; peakRssMb: number; firstLoadJsKb: number | null }[];
+  results: { name: string; path: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; peakRssMb: number; firstLoadJsKb: number | null }[];
   ratios: { dashboardOverStatic: number; apiOverRawSql: number };
 };
 
@@ -215,9 +223,9 @@ async function writeReport(r: Report) {
     ['Dashboard throughput ≥ 50% of static', `${Math.round(r.ratios.dashboardOverStatic * 100)}%`, r.ratios.dashboardOverStatic >= 0.5],
     ['Dashboard p95 ≤ 150 ms at 20 connections', `${dash.p95} ms`, dash.p95 <= 150],
     ['Explorer filtered + sorted p95 ≤ 150 ms', `${explorer.p95} ms`, explorer.p95 <= 150],
-    [`CSV export of all ${ds.plants} plants ≤ 3 s`, `${(r.exportMs as number) / 1000} s (${r.exportRows} rows)`, (r.exportMs as number) <= 3000],
+    [`CSV export of all ${ds.plants} plants ≤ 3 s`, `${(r.exportMs as number) / 1000} s (${r.exportRows} rows)`, (r.exportMs as number) <= 3000 && (r.exportRows as number) === ds.plants],
     ['Export memory growth ≤ 100 MB', `${r.exportGrowthMb} MB`, (r.exportGrowthMb as number) <= 100],
-    ['API capacity p50 ≤ 2× raw SQL', `${r.apiCapacityP50Serial} ms vs ${r.rawSqlP50} ms (${r.ratios.apiOverRawSql}×)`, r.ratios.apiOverRawSql <= 2],
+    ['API capacity p50 ≤ 2× raw SQL (1 connection)', `${r.apiCapacityP50Serial} ms vs ${r.rawSqlP50} ms (${r.ratios.apiOverRawSql}×)`, r.ratios.apiOverRawSql <= 2],
     ['First-load JS of / ≤ 200 KB gzip', `${dash.firstLoadJsKb} KB`, (dash.firstLoadJsKb ?? Infinity) <= 200],
     ['Server RSS ≤ 400 MB under load', `${r.peakRssMb} MB`, (r.peakRssMb as number) <= 400],
     [`Bulk import of a ${r.bulkImport.rows}-row CSV (dry run + commit) ≤ 15 s`, `${((r.bulkImport.dryRunMs + r.bulkImport.commitMs) / 1000).toFixed(1)} s (${r.bulkImport.dryRunMs} + ${r.bulkImport.commitMs} ms)`, r.bulkImport.dryRunMs + r.bulkImport.commitMs <= 15_000],
@@ -238,9 +246,11 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'met' : '**missed**'} |`).
 
 ## Throughput and latency
 
-| page / endpoint | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | first-load JS KB gzip |
-|---|---|---|---|---|---|---|---|
-${r.results.map((x) => `| ${x.name} \`${x.path}\` | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors} | ${x.peakRssMb} | ${x.firstLoadJsKb ?? '–'} |`).join('\n')}
+| page / endpoint | req/s | p50 ms | p95 ms | p99 ms | completed | errors (timeouts) | peak RSS MB | first-load JS KB gzip |
+|---|---|---|---|---|---|---|---|---|
+${r.results.map((x) => `| ${x.name} \`${x.path}\` | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.requests} | ${x.errors} (${x.timeouts}) | ${x.peakRssMb} | ${x.firstLoadJsKb ?? '–'} |`).join('\n')}
+
+Latencies are of completed requests; autocannon gives up on a request after 10 s (a timeout).
 
 - Dashboard ÷ static throughput: **${r.ratios.dashboardOverStatic}**
 - \`/api/v1/capacity\` p50 at 1 connection: ${r.apiCapacityP50Serial} ms; the same SQL run bare with \`pg\`: ${r.rawSqlP50} ms p50 → **${r.ratios.apiOverRawSql}×**
