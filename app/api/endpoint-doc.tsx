@@ -59,13 +59,15 @@ export function WithCode({ text }: { text: string }) {
 export function EndpointDoc({ endpoint: e, origin, today }: { endpoint: Endpoint; origin: string; today: string }) {
   const params = queryParameters(e.query(today)) as { name: string; description: string; schema: Schema }[];
   const url = `${origin}/api/v1${e.example}`;
-  const curl = e.write
+  const curl = e.write && e.method === 'PATCH'
+    ? `curl -s -X PATCH '${url}' \\\n  -H 'Authorization: Bearer vtk_…' -H 'Content-Type: application/json' \\\n  -d '{"version": 3, "city": "Bourbourg"}'`
+    : e.write
     ? `curl -s -X POST '${url}' \\\n  -H 'Authorization: Bearer vtk_…' -H 'Content-Type: application/json' \\\n  -d '{"targetYear": 2030, "gwhPerYear": 16, "announcedOn": "${today}", "confidence": "high",\n       "source": {"url": "https://example.org/news", "publisher": "Example News", "title": "Plant scales back"}}'`
     : e.media.includes('zip') ? `curl -sO '${url}'` : `curl -s '${url}'`;
   return (
     <section className={styles.endpoint} id={e.operationId} aria-labelledby={`${e.operationId}-h`}>
       <h3 id={`${e.operationId}-h`}>
-        <span className={`${styles.method} ${e.method === 'POST' ? styles.post : ''}`}>{e.method}</span>/api/v1{e.path}
+        <span className={`${styles.method} ${e.method === 'POST' || e.method === 'PATCH' ? styles.post : ''}`}>{e.method}</span>/api/v1{e.path}
       </h3>
       <p><WithCode text={e.description} /></p>
       <pre className={styles.code}><code>{curl}</code></pre>

@@ -11,12 +11,12 @@ import {
 import { PlantDetailResponseSchema, PlantListSchema, plantsQueryShape } from '../validation/api/plants';
 import type { QueryShape } from '../validation/api/query';
 import { SnapshotListSchema } from '../validation/api/downloads';
-import { AnnouncementBodySchema, CreatedAnnouncementSchema } from '../validation/api/writes';
+import { AnnouncementBodySchema, CreatedAnnouncementSchema, PlantUpdateBodySchema, UpdatedPlantSchema } from '../validation/api/writes';
 
 export type MediaKind = 'json' | 'csv' | 'atom' | 'zip';
 
 export interface Endpoint {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** OpenAPI path under /api/v1, e.g. /plants/{slug}. */
   path: string;
   operationId: string;
@@ -51,6 +51,13 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'GET', path: '/plants/{slug}', operationId: 'getPlant', tag: 'Plants', summary: 'One plant',
     description: 'A plant with partners, its dated status history, every capacity announcement (superseded ones included), contracts and sources.',
     query: () => detailQueryShape, pathParams: slug('plant', 'northvolt-ett'), response: PlantDetailResponseSchema, media: ['json'],
+    example: '/plants/northvolt-ett',
+  },
+  {
+    method: 'PATCH', path: '/plants/{slug}', operationId: 'updatePlant', tag: 'Plants', summary: 'Edit a plant',
+    description: 'Changes a plant’s fields: send the `version` you last read and only the fields to change (the others keep their values). A stale `version` is a 409 naming who changed the plant last and when; nothing is written. Needs an API key with the write scope, created by an editor; the change is recorded in the audit log under that editor’s name. Same rules as the admin form.',
+    query: none, pathParams: slug('plant', 'northvolt-ett'), body: PlantUpdateBodySchema, response: UpdatedPlantSchema,
+    media: ['json'], status: 200, write: true,
     example: '/plants/northvolt-ett',
   },
   {

@@ -7,7 +7,7 @@ import { createApiKey } from '@/lib/db/api/create-api-key';
 import { listApiKeys } from '@/lib/db/api/list-api-keys';
 import { revokeApiKey } from '@/lib/db/api/revoke-api-key';
 import { as, createTestUser, signIn, type TestUser } from '../support/auth';
-import { call, json, openApiValidator, setRateLimit } from '../support/api';
+import { call, databaseFingerprint, json, openApiValidator, setRateLimit } from '../support/api';
 import { setupTestDatabase } from '../support/database';
 
 const t = setupTestDatabase({ seeded: true });
@@ -144,5 +144,121 @@ describe('POST /plants/{slug}/announcements', () => {
     expect((await call('/regions', '', { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
     expect((await t.query(`SELECT last_used_at FROM api_key WHERE id = $1`, [id]))[0]!.last_used_at).not.toBeNull();
     expect(await t.query(`SELECT count FROM api_rate_limit WHERE bucket = $1`, [`key:${id}`])).toEqual([{ count: 1 }]);
+  });
+});
+
+describe('PATCH /plants/{slug}', () => {
+  const patch = (slug: string, body: unknown, key: string | null, raw = false) => call('/plants/{slug}', '', {
+    method: 'PATCH', params: { slug }, body: raw ? String(body) : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+  });
+  type Row = { id: number; version: number; name: string; city: string; notes: string | null; lat: string | null; lon: string | null };
+  const plantRow = async (slug = 'northvolt-ett') =>
+    (await t.query<Row>(`SELECT id, version, name, city, notes, lat::text, lon::text FROM plant WHERE slug = $1`, [slug]))[0]!;
+  const plantAudits = (id: number) => t.query<{ action: string; actor_id: string; actor_label: string; before: Record<string, unknown>; after: Record<string, unknown> }>(
+    `SELECT action::text, actor_id, actor_label, before, after FROM audit_log WHERE entity_type = 'plant' AND entity_id = $1 ORDER BY id`, [String(id)]);
+  const unchanged = () => databaseFingerprint((sql) => t.query(sql), ['api_rate_limit', 'api_key.last_used_at']);
+
+  it('edits only the fields sent, through the admin update: new version, audit row naming the key', async () => {
+    const { key, prefix } = await as(editorHeaders, () => createApiKey({ name: 'plant editor', write: true }));
+    const before = await plantRow();
+    const auditsBefore = (await plantAudits(before.id)).length;
+    const r = await patch('northvolt-ett', { version: before.version, city: 'Skellefteå Nord', notes: 'Edited through the API.' }, key);
+    const body = await r.json();
+    expect(r.status, JSON.stringify(body)).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    validate({ $ref: '#/components/schemas/UpdatedPlant' }, body);
+    expect(body.data).toMatchObject({ slug: 'northvolt-ett', name: before.name, city: 'Skellefteå Nord', notes: 'Edited through the API.', version: before.version + 1 });
+    const after = await plantRow();
+    expect(after).toEqual({ ...before, city: 'Skellefteå Nord', notes: 'Edited through the API.', version: before.version + 1 });
+    const audits = await plantAudits(before.id);
+    expect(audits).toHaveLength(auditsBefore + 1);
+    const audit = audits.at(-1)!;
+    expect(audit).toMatchObject({ action: 'update', actor_id: editor.id, actor_label: `Eda Editor <${editor.email}> via API key ${prefix}` });
+    expect(audit.before).toMatchObject({ city: before.city, notes: before.notes, name: before.name });
+    expect(audit.after).toMatchObject({ city: 'Skellefteå Nord', notes: 'Edited through the API.', name: before.name });
+    // Reads still work, and show the edit.
+    const plant = await json(await call('/plants/{slug}', '', { params: { slug: 'northvolt-ett' } }));
+    expect(plant.status).toBe(200);
+    expect(plant.body.data).toMatchObject({ city: 'Skellefteå Nord' });
+  });
+
+  it('answers 409 for a stale version, naming who changed it last and when, and writes nothing', async () => {
+    const { key, prefix } = await as(editorHeaders, () => createApiKey({ name: 'plant editor 2', write: true }));
+    const { version } = await plantRow();
+    expect((await patch('northvolt-ett', { version, notes: 'First edit.' }, key)).status).toBe(200);
+    const fingerprint = await unchanged();
+    const r = await json(await patch('northvolt-ett', { version, city: 'Stale City' }, key));
+    expect(r.status).toBe(409);
+    validate({ $ref: '#/components/schemas/Error' }, r.body);
+    const error = r.body.error as { code: string; message: string; details: { changedBy: string; changedAt: string; fields: { field: string }[] } };
+    expect(error.code).toBe('conflict');
+    expect(error.details.changedBy).toBe(`Eda Editor <${editor.email}> via API key ${prefix}`);
+    expect(Number.isNaN(Date.parse(error.details.changedAt))).toBe(false);
+    expect(error.message).toContain(error.details.changedBy);
+    expect(error.details.fields.map((f) => f.field)).toContain('city');
+    expect(await unchanged()).toEqual(fingerprint);
+    expect((await plantRow()).version).toBe(version + 1);
+  });
+
+  it('lets exactly one of two concurrent edits with the same version through', async () => {
+    const { key } = await as(editorHeaders, () => createApiKey({ name: 'plant editor 3', write: true }));
+    const before = await plantRow();
+    const auditsBefore = (await plantAudits(before.id)).length;
+    const results = await Promise.all(['Racer A', 'Racer B'].map(async (city) => {
+      const r = await json(await patch('northvolt-ett', { version: before.version, city }, key));
+      return { city, status: r.status, body: r.body };
+    }));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.status === 200)!;
+    expect((results.find((r) => r.status === 409)!.body.error as { code: string }).code).toBe('conflict');
+    expect(await plantRow()).toMatchObject({ city: winner.city, version: before.version + 1 });
+    expect(await plantAudits(before.id)).toHaveLength(auditsBefore + 1);
+  });
+
+  it('answers 400 naming the field, with the admin form’s rules, and writes nothing', async () => {
+    const { key } = await as(editorHeaders, () => createApiKey({ name: 'plant editor 4', write: true }));
+    const { version } = await plantRow();
+    const fingerprint = await unchanged();
+    const cases: [unknown, string][] = [
+      [{ city: 'No version' }, 'version'],
+      [{ version, name: '' }, 'name'],
+      [{ version, name: null }, 'name'],
+      [{ version, lat: 91 }, 'lat'],
+      [{ version, lat: 50, lon: null }, 'lon'], // the form's both-or-neither rule
+      [{ version, chemistryFamily: 'plutonium' }, 'chemistryFamily'],
+      [{ version, startYear: 1999 }, 'startYear'],
+      [{ version, slug: 'Not A Slug' }, 'slug'],
+      [{ version, operatorId: 999_999 }, 'operatorId'], // the admin update's own check
+      [{ version, status: 'operational' }, 'body'], // not an editable field
+      [[], 'body'],
+    ];
+    for (const [body, path] of cases) {
+      const r = await json(await patch('northvolt-ett', body, key));
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      validate({ $ref: '#/components/schemas/Error' }, r.body);
+      expect((r.body.error as { issues: { path: string }[] }).issues.map((i) => i.path), JSON.stringify(r.body)).toContain(path);
+    }
+    expect((await patch('northvolt-ett', '{"version": ', key, true)).status).toBe(400);
+    expect(await unchanged()).toEqual(fingerprint);
+  });
+
+  it('needs a key with the write scope, and a plant that exists', async () => {
+    const readOnly = await as(editorHeaders, () => createApiKey({ name: 'plant reader', write: false }));
+    const { key } = await as(editorHeaders, () => createApiKey({ name: 'plant editor 5', write: true }));
+    const { version } = await plantRow();
+    const fingerprint = await unchanged();
+    const none = await json(await patch('northvolt-ett', { version, city: 'Anonymous' }, null));
+    expect(none.status).toBe(401);
+    expect(none.body.error).toMatchObject({ code: 'unauthorized' });
+    expect((await patch('northvolt-ett', { version, city: 'Forged' }, 'vtk_AAAAAAAA_' + 'a'.repeat(43))).status).toBe(401);
+    const forbidden = await json(await patch('northvolt-ett', { version, city: 'Reader' }, readOnly.key));
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error).toMatchObject({ code: 'forbidden' });
+    expect((await patch('no-such-plant', { version, city: 'Nowhere' }, key)).status).toBe(404);
+    const put = await call('/plants/{slug}', '', { method: 'PUT', params: { slug: 'northvolt-ett' } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, OPTIONS, PATCH');
+    expect(await unchanged()).toEqual(fingerprint);
   });
 });

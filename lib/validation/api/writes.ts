@@ -2,7 +2,11 @@
 // handed to the admin forms' own schema (lib/validation/capacity-announcement.ts) in the data layer,
 // so an API write obeys exactly the rules an admin form does.
 import { z } from 'zod';
-import { CapacityScopeSchema, ConfidenceSchema, DatePrecisionSchema, GwhSchema, IsoDateSchema, UrlSchema, YearSchema } from '../fields';
+import {
+  CapacityScopeSchema, ChemistryFamilySchema, ConfidenceSchema, DatePrecisionSchema, FacilityTypeSchema, GwhSchema, IsoDateSchema,
+  SegmentSchema, UrlSchema, YearSchema,
+} from '../fields';
+import { PlantUpdateSchema } from '../plant';
 import { named } from './common';
 
 // C0 controls but tab, newline and return: PostgreSQL refuses NUL in text, and the rest is noise.
@@ -64,3 +68,41 @@ export function apiFieldPath(formPath: string): string {
   const bare = formPath.replace(/^source\.(?=newSource)/, '');
   return map[bare] ?? map[formPath] ?? formPath;
 }
+
+// PATCH /plants/{slug}: the admin plant form's own field schemas (lib/validation/plant.ts), each
+// optional, plus the version the client read. The data layer fills the fields not sent with the
+// plant's current values and parses the whole with the form's schema (cross-field rules included).
+const { version: plantVersion, ...plantFields } = PlantUpdateSchema.shape;
+
+export const PlantUpdateBodySchema = named('PlantUpdateInput', z.strictObject(plantFields).partial().extend({
+  version: plantVersion.meta({ description: 'The plant’s version as last read (the `version` of a previous PATCH answer). A stale one is a 409 conflict; nothing is written.' }),
+}), 'A partial edit of a plant: send `version` and only the fields to change; the others keep their current values. `operatorId` and `regionId` are record ids; `slug`/`ref` null keeps the current one. Same rules as the admin form. Status and capacity change only through dated events and announcements.');
+
+export type PlantUpdateBody = z.infer<typeof PlantUpdateBodySchema>;
+
+export const UpdatedPlantDataSchema = z.object({
+  ref: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  operatorId: z.int(),
+  city: z.string(),
+  regionId: z.int(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  locationApproximate: z.boolean(),
+  chemistry: z.string().nullable(),
+  chemistryFamily: ChemistryFamilySchema,
+  segment: SegmentSchema,
+  facilityType: FacilityTypeSchema,
+  inCellTotals: z.boolean(),
+  startYear: z.int().nullable(),
+  confidence: ConfidenceSchema,
+  notes: z.string().nullable(),
+  version: z.int().min(1),
+  updatedAt: z.iso.datetime(),
+});
+
+export type UpdatedPlantData = z.infer<typeof UpdatedPlantDataSchema>;
+
+export const UpdatedPlantSchema = named('UpdatedPlant', z.object({ data: UpdatedPlantDataSchema }),
+  'The plant’s editable fields as stored after the edit, with its new version.');
