@@ -23,6 +23,18 @@ export function contractWhereSql(f: ContractFilters): Prisma.Sql {
   return Prisma.join(where, ' AND ');
 }
 
+/** The columns of a contract list row (ContractListRow), over CONTRACT_JOINS; signed_on kept raw for ordering. */
+export const CONTRACT_LIST_COLUMNS = Prisma.sql`
+  c.id, c.ref, c.signed_on, c.kind::text AS kind, c.status::text AS status,
+         to_char(c.status_changed_on, 'YYYY-MM-DD') AS "statusChangedOn",
+         json_build_object('slug', s.slug, 'name', s.name) AS supplier,
+         json_build_object('slug', b.slug, 'name', b.name) AS buyer,
+         CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('slug', p.slug, 'name', p.name) END AS plant,
+         to_char(c.signed_on, 'YYYY-MM-DD') AS "signedOn", c.date_precision::text AS "datePrecision",
+         c.start_year AS "startYear", c.end_year AS "endYear", c.duration_years AS "durationYears",
+         c.volume_gwh::float8 AS "volumeGwh", c.volume_basis::text AS "volumeBasis",
+         c.value_text AS "valueText", c.description`;
+
 export const CONTRACT_JOINS = Prisma.sql`
   FROM contract c
   JOIN company s ON s.id = c.supplier_id

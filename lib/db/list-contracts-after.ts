@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '../generated/prisma/client';
 import type { ContractFilters } from '../validation/contract-filters';
 import { db } from './client';
-import { CONTRACT_JOINS, contractWhereSql } from './contract-filter-sql';
+import { CONTRACT_JOINS, CONTRACT_LIST_COLUMNS, contractWhereSql } from './contract-filter-sql';
 import type { ContractListRow } from './list-contracts';
 
 /** Where the next page starts: the last row's signature date and ref. */
@@ -24,15 +24,7 @@ export async function listContractsAfter(
       : Prisma.sql`AND (c.signed_on < ${a.signedOn}::date OR (c.signed_on = ${a.signedOn}::date AND c.ref COLLATE "C" > ${a.ref}) OR c.signed_on IS NULL)`;
   const [result] = await db().$queryRaw<{ total: number; rows: ContractListRow[] }[]>`
     WITH m AS (
-      SELECT c.id, c.ref, c.signed_on, c.kind::text AS kind, c.status::text AS status,
-             to_char(c.status_changed_on, 'YYYY-MM-DD') AS "statusChangedOn",
-             json_build_object('slug', s.slug, 'name', s.name) AS supplier,
-             json_build_object('slug', b.slug, 'name', b.name) AS buyer,
-             CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('slug', p.slug, 'name', p.name) END AS plant,
-             to_char(c.signed_on, 'YYYY-MM-DD') AS "signedOn", c.date_precision::text AS "datePrecision",
-             c.start_year AS "startYear", c.end_year AS "endYear", c.duration_years AS "durationYears",
-             c.volume_gwh::float8 AS "volumeGwh", c.volume_basis::text AS "volumeBasis",
-             c.value_text AS "valueText", c.description
+      SELECT ${CONTRACT_LIST_COLUMNS}
       ${CONTRACT_JOINS}
       WHERE ${contractWhereSql(f)}
     ),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { CONTRACT_PAGE_SIZE, type ContractFilters } from '../validation/contract-filters';
 import { db } from './client';
-import { CONTRACT_JOINS, contractWhereSql } from './contract-filter-sql';
+import { CONTRACT_JOINS, CONTRACT_LIST_COLUMNS, contractWhereSql } from './contract-filter-sql';
 import type { SourceRef } from './regions';
 
 export interface ContractListRow {
@@ -33,15 +33,7 @@ export interface ContractListPage { rows: ContractListRow[]; total: number; page
 export async function listContracts(f: ContractFilters, pageSize = CONTRACT_PAGE_SIZE): Promise<ContractListPage> {
   const [result] = await db().$queryRaw<{ total: number; rows: ContractListRow[] }[]>`
     WITH m AS (
-      SELECT c.id, c.ref, c.kind::text AS kind, c.status::text AS status,
-             to_char(c.status_changed_on, 'YYYY-MM-DD') AS "statusChangedOn",
-             json_build_object('slug', s.slug, 'name', s.name) AS supplier,
-             json_build_object('slug', b.slug, 'name', b.name) AS buyer,
-             CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('slug', p.slug, 'name', p.name) END AS plant,
-             to_char(c.signed_on, 'YYYY-MM-DD') AS "signedOn", c.date_precision::text AS "datePrecision",
-             c.start_year AS "startYear", c.end_year AS "endYear", c.duration_years AS "durationYears",
-             c.volume_gwh::float8 AS "volumeGwh", c.volume_basis::text AS "volumeBasis",
-             c.value_text AS "valueText", c.description, c.signed_on
+      SELECT ${CONTRACT_LIST_COLUMNS}
       ${CONTRACT_JOINS}
       WHERE ${contractWhereSql(f)}
     ),
