@@ -1,12 +1,14 @@
 // Helpers for admin server actions: form data in, FormState out (see form-state.ts).
 import type { z } from 'zod';
 import type { FormState } from './form-state';
-import { isAppError } from '@/lib/errors';
+import { databaseUnavailable, isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/form-fields';
 
 /** The form's fields as strings; the source picker's fields are also nested under `source`. */
 export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = Object.create(null);
+  // A crafted server-action call can send anything as the argument: it then has no fields.
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
   }
@@ -25,7 +27,9 @@ export function invalidState(error: z.ZodError, values: Record<string, string>):
 }
 
 /** Expected failures become a message on the form; anything else is a bug and is rethrown. */
-export function failureState(error: unknown, values: Record<string, string>): FormState {
+export function failureState(failure: unknown, values: Record<string, string>): FormState {
+  // An outage after the sign-in check is still the form's message, with what was typed kept.
+  const error = isDatabaseUnavailable(failure) && !isAppError(failure) ? databaseUnavailable(failure) : failure;
   if (!isAppError(error)) throw error;
   const conflict = error.code === 'conflict' && error.details && Array.isArray(error.details.fields)
     ? error.details as unknown as FormState['conflict']

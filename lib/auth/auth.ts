@@ -117,8 +117,11 @@ export function createAuth(options: AuthOptions) {
       // Refusals (wrong password, rate limit, weak password) are answers, not faults: only
       // unexpected errors are logged as errors.
       onError: (error) => {
-        const status = (error as { status?: unknown }).status;
+        // Client errors (bad JSON, wrong content type, …) are the client's: answered, not logged.
+        // better-call reports them with a status name and/or a numeric statusCode.
+        const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
         if (typeof status === 'string' && status !== 'INTERNAL_SERVER_ERROR') return;
+        if (typeof statusCode === 'number' && statusCode < 500) return;
         console.error('[auth] unexpected error', error);
       },
     },

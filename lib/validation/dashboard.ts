@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_PACK_KWH, DEFAULT_WEIGHTS, SCENARIOS } from '../domain/capacity';
 import { GROUPINGS, type Grouping } from './capacity';
-import { parseSearchParams, type RawSearchParams } from './search-params';
+import { parseSearchParams, type RawSearchParams, withoutNegativeZero } from './search-params';
 
 const weight = (fallback: number) =>
-  z.coerce.number({ error: 'a number from 0 to 1' }).min(0, { error: 'a number from 0 to 1' }).max(1, { error: 'a number from 0 to 1' }).default(fallback);
+  z.coerce.number({ error: 'a number from 0 to 1' }).min(0, { error: 'a number from 0 to 1' }).max(1, { error: 'a number from 0 to 1' })
+    .transform(withoutNegativeZero).default(fallback);
 
 /** The earliest as-of date the tracker offers (its oldest announcements are from 2018). */
 export const EARLIEST_AS_OF = '2018-01-01';

@@ -10,18 +10,24 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 /** PostgreSQL text cannot hold NUL, and no other control character belongs in a form field. */
 const PRINTABLE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const NO_CONTROL = { error: 'Contains control characters; remove them.' };
+/**
+ * A lone UTF-16 surrogate (half an emoji, from a crafted request: browsers never send one) would
+ * be stored as U+FFFD, not as sent; refuse it instead.
+ */
+const wellFormed = (s: string) => s.isWellFormed();
+const BROKEN_CHARACTER = { error: 'Contains a broken character (half of an emoji or symbol); retype it.' };
 
 export function text(max: number) {
   return z.preprocess(
     (v) => (isBlank(v) ? undefined : trim(v)),
-    z.string({ error: 'Required.' }).max(max, { error: `At most ${max} characters.` }).regex(PRINTABLE, NO_CONTROL),
+    z.string({ error: 'Required.' }).max(max, { error: `At most ${max} characters.` }).regex(PRINTABLE, NO_CONTROL).refine(wellFormed, BROKEN_CHARACTER),
   );
 }
 
 export function optionalText(max: number) {
   return z.preprocess(
     (v) => (isBlank(v) ? null : trim(v)),
-    z.string().max(max, { error: `At most ${max} characters.` }).regex(PRINTABLE, NO_CONTROL).nullable(),
+    z.string().max(max, { error: `At most ${max} characters.` }).regex(PRINTABLE, NO_CONTROL).refine(wellFormed, BROKEN_CHARACTER).nullable(),
   );
 }
 
@@ -65,11 +71,12 @@ export function optionalChoice<T extends string>(values: readonly T[]) {
   );
 }
 
-/** A ticked checkbox sends 'on'; CSV cells say true/false/yes/no. */
+/** A ticked checkbox sends 'on'; CSV cells say true/false/yes/no. Nothing else (['on'], 1) is a checkbox. */
 export const checkbox = z.preprocess((v) => {
   if (typeof v === 'boolean') return v;
   if (isBlank(v)) return false;
-  const s = String(v).trim().toLowerCase();
+  if (typeof v !== 'string') return v;
+  const s = v.trim().toLowerCase();
   if (['on', 'true', 'yes', '1'].includes(s)) return true;
   if (['false', 'no', '0', 'off'].includes(s)) return false;
   return s;
@@ -84,11 +91,20 @@ const dateSchema = z.string({ error: 'Required.' })
 export const date = z.preprocess((v) => (isBlank(v) ? undefined : trim(v)), dateSchema);
 export const optionalDate = z.preprocess((v) => (isBlank(v) ? null : trim(v)), dateSchema.nullable());
 
+/** Ids and versions are PostgreSQL integers: a larger number would fail in the database, not here. */
+export const MAX_ID = 2_147_483_647;
+
 /** A row id from a picker (a positive integer). */
-export const id = number({ int: true, min: 1, what: 'a choice from the list' });
-export const optionalId = optionalNumber({ int: true, min: 1, what: 'a choice from the list' });
+export const id = number({ int: true, min: 1, max: MAX_ID, what: 'a choice from the list' });
+export const optionalId = optionalNumber({ int: true, min: 1, max: MAX_ID, what: 'a choice from the list' });
 /** The row version a form was loaded with (optimistic locking). */
-export const version = number({ int: true, min: 1, what: 'a version number' });
+export const version = number({ int: true, min: 1, max: MAX_ID, what: 'a version number' });
+
+/** A record id sent by a button or hidden field (delete, restore, revoke): anything but a real id gets one message. */
+export function recordId(error: string) {
+  return z.preprocess((v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error }).int({ error }).min(1, { error }).max(MAX_ID, { error }));
+}
 
 export const slugField = z.preprocess(
   (v) => (isBlank(v) ? null : trim(v)),
@@ -98,9 +114,15 @@ export const refField = z.preprocess(
   (v) => (isBlank(v) ? null : trim(v)),
   z.string().regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/, { error: 'Letters, digits and / _ . - (at most 64), e.g. FR-12.' }).nullable(),
 );
+/**
+ * The URL parser drops tabs and line breaks and keeps NUL (which PostgreSQL cannot store), so an
+ * address with any control character is refused before it is parsed: what is stored is what was sent.
+ */
 export const urlField = z.preprocess(
   (v) => (isBlank(v) ? null : trim(v)),
-  z.url({ protocol: /^https?$/, error: 'An http(s) address.' }).max(2000).nullable(),
+  z.string({ error: 'An http(s) address.' }).max(2000, { error: 'At most 2000 characters.' })
+    .regex(/^[^\u0000-\u001F\u007F]*$/, { error: 'An address has no control characters or line breaks.' }).refine(wellFormed, BROKEN_CHARACTER)
+    .pipe(z.url({ protocol: /^https?$/, error: 'An http(s) address.' })).nullable(),
 );
 
 /** "Acme Gigafactory Dunkirk" → "acme-gigafactory-dunkirk". */
@@ -111,7 +133,7 @@ export function slugify(name: string): string {
 
 /** zod issues → { field: [messages] } for the form. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out: Record<string, string[]> = Object.create(null);
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
     (out[key] ??= []).push(issue.message);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from './form-fields';
 
 /** The entity types the audit log records, as stored in audit_log.entity_type. */
 export const ENTITY_TYPES = [
@@ -31,8 +32,8 @@ export type SoftDeletable = (typeof SOFT_DELETABLE)[number];
 
 export const EntityRefSchema = z.object({
   entity: z.enum(SOFT_DELETABLE, { error: 'Unknown kind of record.' }),
-  id: z.coerce.number({ error: 'Unknown record.' }).int().min(1),
+  id: recordId('Unknown record.'),
   /** Required for versioned entities; announcements and status events have none. */
-  version: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().min(1).nullable()),
+  version: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), recordId('Not a record version; reload the page.').nullable()),
 });
 export type EntityRef = z.infer<typeof EntityRefSchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RawSearchParams } from './search-params';
+import { type RawSearchParams, shorten } from './search-params';
 
 /** Every value of a repeatable URL parameter (`region=a&region=b`), empty strings dropped. */
 export function rawValues(raw: RawSearchParams, key: string): string[] {
@@ -24,7 +24,7 @@ export function parseListParam<T>(
   for (const value of values.slice(0, max)) {
     const parsed = item.safeParse(value);
     if (!parsed.success) {
-      notices.push(`Ignored ${key}=“${value.slice(0, 40)}”: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      notices.push(`Ignored ${key}=“${shorten(value)}”: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
     } else if (!out.includes(parsed.data)) {
       out.push(parsed.data);
     }

@@ -3,7 +3,7 @@ import { SCENARIOS } from '../domain/capacity';
 import { EARLIEST_AS_OF } from './dashboard';
 import { ChemistryFamilySchema, OwnershipOriginSchema, PlantStatusSchema, SegmentSchema, SlugSchema } from './fields';
 import { parseListParam } from './list-params';
-import { parseSearchParams, type RawSearchParams } from './search-params';
+import { parseSearchParams, type RawSearchParams, withoutNegativeZero } from './search-params';
 
 export const ATTRIBUTIONS = ['operator', 'equity'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
@@ -23,7 +23,8 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 const CountryParam = z.string().regex(/^[A-Za-z]{2}$/, { error: 'a two-letter country code, e.g. FR' }).transform((s) => s.toUpperCase());
 const YearParam = z.coerce.number({ error: 'a year' }).int({ error: 'a whole year' })
   .min(2015, { error: 'a year from 2015 to 2040' }).max(2040, { error: 'a year from 2015 to 2040' });
-const GwhParam = z.coerce.number({ error: 'a number of GWh' }).min(0, { error: 'from 0 to 10,000 GWh' }).max(10_000, { error: 'from 0 to 10,000 GWh' });
+const GwhParam = z.coerce.number({ error: 'a number of GWh' }).min(0, { error: 'from 0 to 10,000 GWh' }).max(10_000, { error: 'from 0 to 10,000 GWh' })
+  .transform(withoutNegativeZero);
 
 /** The figures every explorer row carries: capacity now (the as-of year), in year Y and in 2030. */
 export function explorerYears(f: Pick<PlantFilters, 'asOf' | 'year'>) {

@@ -2,11 +2,32 @@ import { z } from 'zod';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
+/**
+ * URL parameters as pages receive them (repeated ones become arrays, in order). The object has no
+ * prototype, so parameters named `constructor` or `__proto__` are plain keys like any other.
+ */
+export function rawSearchParamsOf(params: URLSearchParams): RawSearchParams {
+  const raw: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of params) {
+    const prev = raw[key];
+    raw[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return raw;
+}
+
 export interface ParsedParams<T> {
   values: T;
   /** One line per parameter that was ignored, for a visible notice. */
   notices: string[];
 }
+
+/** The start of a value for a notice, cut between characters (never inside an emoji's surrogate pair). */
+export function shorten(value: string, max = 40): string {
+  return value.length <= max ? value : Array.from(value.slice(0, max + 1)).slice(0, max).join('').replace(/[\ud800-\udbff]$/, '');
+}
+
+/** -0 (from "-0") is 0: it would otherwise show as "-0" and not survive a round trip through the URL. */
+export const withoutNegativeZero = (n: number): number => (n === 0 ? 0 : n);
 
 /**
  * Parses URL parameters field by field: a bad value falls back to that field's default and
@@ -27,8 +48,7 @@ export function parseSearchParams<Shape extends z.ZodRawShape>(
       values[key] = parsed.data;
     } else {
       values[key] = schema.parse(undefined);
-      const shown = String(input).slice(0, 40);
-      notices.push(`Ignored ${key}=“${shown}”: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      notices.push(`Ignored ${key}=“${shorten(String(input))}”: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
     }
   }
   return { values: values as z.infer<z.ZodObject<Shape>>, notices };

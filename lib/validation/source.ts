@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DatePrecisionSchema } from './fields';
-import { choice, optionalDate, optionalText, text, urlField, version } from './form-fields';
+import { choice, optionalDate, optionalText, recordId, text, urlField, version } from './form-fields';
 
 export const SourceInputSchema = z.object({
   url: urlField,
@@ -20,9 +20,10 @@ export type SourceUpdate = z.infer<typeof SourceUpdateSchema>;
  * (sourceId) or a new one typed inline (sourceId = "new" and the newSource* fields).
  */
 const FormSourceSchema = z.object({
+  // Not z.coerce: it would take true, [5] or "0x10" for a source id.
   sourceId: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.union([
     z.literal('new'),
-    z.coerce.number({ error: 'Choose a source, or add a new one.' }).int().min(1, { error: 'Choose a source, or add a new one.' }),
+    recordId('Choose a source, or add a new one.'),
   ], { error: 'Choose a source, or add a new one.' })),
   newSourceUrl: z.unknown().optional(),
   newSourcePublisher: z.unknown().optional(),

@@ -14,6 +14,9 @@ export const UserCreateSchema = z.object({
 });
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 
+/** A user id (better-auth's UUIDs; the CLI's too): anything else is no user. */
+export const UserIdSchema = z.string({ error: 'Unknown user.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Unknown user.' });
+
 export const UserUpdateSchema = z.object({
   role: choice(ROLES),
   disabled: checkbox,

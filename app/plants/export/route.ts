@@ -4,18 +4,13 @@ import { toCsv } from '@/lib/csv';
 import { exportPlantBatches, type PlantExportRow } from '@/lib/db/export-plants';
 import { resolvePlantFilters } from '@/lib/db/resolve-plant-filters';
 import { todayIso } from '@/lib/validation/capacity';
-import type { RawSearchParams } from '@/lib/validation/search-params';
+import { rawSearchParamsOf } from '@/lib/validation/search-params';
 import { csvCell, exportColumns } from './columns';
 
 export const dynamic = 'force-dynamic';
 
 const FormatSchema = z.enum(['csv', 'json']).catch('csv');
 
-function searchParamsOf(url: URL): RawSearchParams {
-  const raw: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (raw[key] ??= []).push(value);
-  return raw;
-}
 
 /**
  * GET /plants/export?format=csv|json&<explorer filters>: every plant of the filtered set (not
@@ -23,7 +18,7 @@ function searchParamsOf(url: URL): RawSearchParams {
  */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const raw = searchParamsOf(url);
+  const raw = rawSearchParamsOf(url.searchParams);
   const format = FormatSchema.parse(url.searchParams.get('format') ?? undefined);
   let resolved: Awaited<ReturnType<typeof resolvePlantFilters>>;
   let batches: AsyncGenerator<PlantExportRow[]>;

@@ -4,7 +4,7 @@ import { requireRole } from '../../auth/session';
 import { CapacityAnnouncementInputSchema } from '../../validation/capacity-announcement';
 import { auditActor, snapshot, writeAudit } from './audit';
 import { insertAnnouncement } from './create-capacity-announcement';
-import { parseInput } from './parse-input';
+import { parseInput, parseRecordId } from './parse-input';
 import { inTransaction } from './transaction';
 
 /**
@@ -12,8 +12,9 @@ import { inTransaction } from './transaction';
  * corrected figure is a new row, in one transaction (both audited). For a *newly announced*
  * figure, add an announcement instead: both stay, and the pipeline history shows the change.
  */
-export async function correctCapacityAnnouncement(id: number, input: unknown): Promise<{ id: number; ref: string }> {
+export async function correctCapacityAnnouncement(announcementId: number, input: unknown): Promise<{ id: number; ref: string }> {
   const actor = await requireRole('editor');
+  const id = parseRecordId(announcementId, 'announcement');
   const data = parseInput(CapacityAnnouncementInputSchema, input);
   const who = auditActor(actor);
   return inTransaction(async (tx) => {

@@ -3,6 +3,7 @@ import { slugify } from '../../validation/form-fields';
 import type { ParsedRow, PlantRowValues, RowError } from '../../validation/import';
 import { differences, type ImportLookups, type KindPlan, type PlanRow } from './import-context';
 import { type PlantWrite, writePlants } from './import-write-plants';
+import { numberedSlug } from './references';
 import type { Tx } from './transaction';
 
 // CSV column → plant field, for the columns that map one to one.
@@ -53,7 +54,7 @@ export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look
 
     if (!current) {
       let slug = slugify(v.name);
-      for (let i = 2; slugs.has(slug); i++) slug = `${slugify(v.name)}-${i}`;
+      for (let i = 2; slugs.has(slug); i++) slug = numberedSlug(slugify(v.name), i);
       slugs.add(slug);
       writes.push({ kind: 'new', v, slug, operatorId, regionId: place.regionId, countryId: place.countryId, source, audits: [] });
       return { ...base, status: 'new', errors: [] };

@@ -32,12 +32,21 @@ export async function nextChildRef(tx: Tx, plantRef: string, kind: 'A' | 'S'): P
   return nextRef(prefix, rows.map((r) => r.ref));
 }
 
+/**
+ * "acme" → "acme-2". Slugs are at most 120 characters, so a long one gives way to the suffix (cutting
+ * the suffix instead would give the same slug for every n).
+ */
+export function numberedSlug(slug: string, n: number): string {
+  const suffix = `-${n}`;
+  return `${slug.slice(0, 120 - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
 /** A slug not yet taken: the wanted one, or it with -2, -3 … when derived from a name. */
 export async function freeSlug(taken: (slug: string) => Promise<boolean>, wanted: string, derived: boolean): Promise<string> {
   if (!(await taken(wanted))) return wanted;
   if (!derived) throw new AppError('invalid', 'This slug is already used.', { fieldErrors: { slug: ['Already used by another record; choose another.'] } });
   for (let i = 2; i < 100; i++) {
-    const candidate = `${wanted}-${i}`.slice(0, 120);
+    const candidate = numberedSlug(wanted, i);
     if (!(await taken(candidate))) return candidate;
   }
   throw new AppError('conflict', 'Could not find a free slug; enter one.');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { generatePassword, hashPassword } from '../../auth/password-hash';
 import { requireRole } from '../../auth/session';
+import { UserIdSchema } from '../../validation/user';
 import { auditActor, writeAudit } from './audit';
 import { parseInput } from './parse-input';
 import { inTransaction } from './transaction';
@@ -10,7 +11,7 @@ import { inTransaction } from './transaction';
 /** Admins only: a new random password (returned once) and every session of the user revoked. */
 export async function resetUserPassword(input: unknown): Promise<{ password: string }> {
   const actor = await requireRole('admin');
-  const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), input);
+  const { id } = parseInput(z.object({ id: UserIdSchema }), input);
   const password = generatePassword();
   const hash = await hashPassword(password);
   await inTransaction(async (tx) => {

@@ -2,13 +2,14 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requireRole } from '../../auth/session';
+import { recordId } from '../../validation/form-fields';
 import { ENTITY_LABELS, SOFT_DELETABLE } from '../../validation/history';
 import { auditActor, snapshot, writeAudit } from './audit';
 import { parseInput } from './parse-input';
 import { syncPlantStatus } from './plant-status';
 import { inTransaction } from './transaction';
 
-const RestoreSchema = z.object({ entity: z.enum(SOFT_DELETABLE, { error: 'Unknown kind of record.' }), id: z.coerce.number().int().min(1) });
+const RestoreSchema = z.object({ entity: z.enum(SOFT_DELETABLE, { error: 'Unknown kind of record.' }), id: recordId('Unknown record.') });
 
 /** Undoes a soft delete (one click in /admin/history); audited as 'restore'. */
 export async function restoreRecord(input: unknown): Promise<void> {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
-import { AppError } from '../../errors';
+import { AppError, databaseUnavailable, isDatabaseUnavailable } from '../../errors';
 import { db } from '../client';
 
 export type Tx = Prisma.TransactionClient;
@@ -20,6 +20,7 @@ export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, opts: { timeo
 
 export function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     const detail = JSON.stringify(error.meta ?? {});
     if (error.code === 'P2002') {

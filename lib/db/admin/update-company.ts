@@ -5,13 +5,14 @@ import { CompanyUpdateSchema } from '../../validation/company';
 import { slugify } from '../../validation/form-fields';
 import { auditActor, snapshot } from './audit';
 import { checkCompanyLinks } from './create-company';
-import { parseInput } from './parse-input';
+import { parseInput, parseRecordId } from './parse-input';
 import { freeSlug } from './references';
 import { inTransaction } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
-export async function updateCompany(id: number, input: unknown): Promise<{ id: number; version: number }> {
+export async function updateCompany(companyId: number, input: unknown): Promise<{ id: number; version: number }> {
   const actor = await requireRole('editor');
+  const id = parseRecordId(companyId, 'company');
   const { version, ...data } = parseInput(CompanyUpdateSchema, input);
   if (data.successorId === id || data.parentId === id) {
     throw new AppError('invalid', 'A company cannot succeed or own itself.', { fieldErrors: { [data.successorId === id ? 'successorId' : 'parentId']: ['Choose another company.'] } });

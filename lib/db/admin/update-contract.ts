@@ -4,12 +4,13 @@ import { requireRole } from '../../auth/session';
 import { ContractUpdateSchema } from '../../validation/contract';
 import { auditActor, snapshot } from './audit';
 import { checkContractLinks, contractValues } from './create-contract';
-import { parseInput } from './parse-input';
+import { parseInput, parseRecordId } from './parse-input';
 import { inTransaction } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
-export async function updateContract(id: number, input: unknown): Promise<{ id: number; version: number }> {
+export async function updateContract(contractId: number, input: unknown): Promise<{ id: number; version: number }> {
   const actor = await requireRole('editor');
+  const id = parseRecordId(contractId, 'contract');
   const { version, ref: wantedRef, ...data } = parseInput(ContractUpdateSchema, input);
   return inTransaction(async (tx) => {
     const current = await tx.contract.findUnique({ where: { id }, select: { ref: true } });

@@ -3,15 +3,16 @@ import { AppError } from '../../errors';
 import { requireRole } from '../../auth/session';
 import { type PlantUpdate, PlantUpdateSchema } from '../../validation/plant';
 import { type AuditActor, auditActor, snapshot } from './audit';
-import { parseInput } from './parse-input';
+import { parseInput, parseRecordId } from './parse-input';
 import { placePlant, requireLiveCompany } from './placement';
 import { freeSlug } from './references';
 import { inTransaction, type Tx } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
 /** Edits a plant's fields. Its status changes only through dated status events (addStatusEvent). */
-export async function updatePlant(id: number, input: unknown): Promise<{ id: number; slug: string; version: number }> {
+export async function updatePlant(plantId: number, input: unknown): Promise<{ id: number; slug: string; version: number }> {
   const actor = await requireRole('editor');
+  const id = parseRecordId(plantId, 'plant');
   const data = parseInput(PlantUpdateSchema, input);
   return inTransaction((tx) => applyPlantUpdate(tx, auditActor(actor), id, data));
 }

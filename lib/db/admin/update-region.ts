@@ -3,13 +3,14 @@ import { AppError } from '../../errors';
 import { requireRole } from '../../auth/session';
 import { RegionUpdateSchema } from '../../validation/region';
 import { auditActor, snapshot } from './audit';
-import { parseInput } from './parse-input';
+import { parseInput, parseRecordId } from './parse-input';
 import { inTransaction } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
 /** Renames a region or fixes its code; its place in the tree (slug, level, parent) is fixed. */
-export async function updateRegion(id: number, input: unknown): Promise<{ id: number; version: number }> {
+export async function updateRegion(regionId: number, input: unknown): Promise<{ id: number; version: number }> {
   const actor = await requireRole('editor');
+  const id = parseRecordId(regionId, 'region');
   const { version, ...data } = parseInput(RegionUpdateSchema, input);
   return inTransaction(async (tx) => {
     if (data.code) {

@@ -3,12 +3,13 @@ import { AppError } from '../../errors';
 import { requireRole } from '../../auth/session';
 import { SourceUpdateSchema } from '../../validation/source';
 import { auditActor, snapshot } from './audit';
-import { parseInput } from './parse-input';
+import { parseInput, parseRecordId } from './parse-input';
 import { inTransaction } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
-export async function updateSource(id: number, input: unknown): Promise<{ id: number; version: number }> {
+export async function updateSource(sourceId: number, input: unknown): Promise<{ id: number; version: number }> {
   const actor = await requireRole('editor');
+  const id = parseRecordId(sourceId, 'source');
   const { version, ...data } = parseInput(SourceUpdateSchema, input);
   const values = { ...data, publishedOn: data.publishedOn ? new Date(`${data.publishedOn}T00:00:00Z`) : null };
   return inTransaction(async (tx) => {

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { requireRole } from '../../auth/session';
 import { UserUpdateSchema } from '../../validation/user';
 import { auditActor, snapshot } from './audit';
-import { parseInput } from './parse-input';
+import { parseInput, parseUserId } from './parse-input';
 import { inTransaction } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
@@ -11,8 +11,9 @@ import { versionedUpdate } from './versioned-update';
  * Admins only: changes a user's role or disables them. Either change deletes the user's
  * sessions in the same transaction, so it takes effect on their next request.
  */
-export async function updateUser(id: string, input: unknown): Promise<{ id: string; version: number; sessionsRevoked: number }> {
+export async function updateUser(userId: string, input: unknown): Promise<{ id: string; version: number; sessionsRevoked: number }> {
   const actor = await requireRole('admin');
+  const id = parseUserId(userId);
   const { version, ...data } = parseInput(UserUpdateSchema, input);
   return inTransaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id }, select: { role: true, disabled: true } });
