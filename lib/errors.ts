@@ -56,6 +56,37 @@ export function isAppError(error: unknown, code?: AppErrorCode): error is AppErr
   return error instanceof AppError && (code === undefined || error.code === code);
 }
 
+// The database could not be reached or went away: Prisma's connection error codes (can't reach,
+// timed out, connection closed, no pool connection in time), the pg driver adapter's error kinds,
+// and pg's own messages where no adapter wrapped them (a connection attempt that timed out).
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT']);
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Query read timeout|canceling statement due to statement timeout/;
+
+/** True when `error`, or an error it was caused by, says the database is unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: { kind?: unknown }; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+    if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
+    const kind = e.meta?.driverAdapterError?.cause?.kind ?? e.cause?.kind;
+    if (typeof kind === 'string' && UNREACHABLE_KINDS.has(kind)) return true;
+    if (typeof e.message === 'string' && UNREACHABLE_MESSAGE.test(e.message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** The `unavailable` error for a database fault, keeping the fault as its cause. */
+export function databaseUnavailable(cause: unknown): AppError {
+  return new AppError('unavailable', 'The data is temporarily unavailable: the database cannot be reached. Please try again in a moment.', {
+    retryAfter: UNAVAILABLE_RETRY_SECONDS, cause,
+  });
+}
+
 /** One problem with one input: `path` names the parameter or field ("region", "source.url"). */
 export interface ErrorIssue { path: string; message: string }
 
@@ -78,12 +109,17 @@ export function issuesOf(fieldErrors: FieldErrors | undefined): ErrorIssue[] {
  * client also receives, so a report can be matched to the log.
  */
 export function toHttpResponse(error: unknown, log: (id: string, error: unknown) => void = defaultLog): Response {
+  // A database outage is not a bug in the request: 503, so clients retry, and no error id.
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    console.warn(`[unavailable] ${describe(error)}`);
+    return toHttpResponse(databaseUnavailable(error), log);
+  }
   if (error instanceof AppError) {
     const body: ErrorBody = {
       error: { code: error.code, message: error.message, issues: issuesOf(error.fieldErrors), fieldErrors: error.fieldErrors, details: error.details },
     };
     const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
-    if (error.code === 'rate_limited' && error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
+    if ((error.code === 'rate_limited' || error.code === 'unavailable') && error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
     if (error.code === 'method_not_allowed' && error.allow) headers.allow = error.allow.join(', ');
     return new Response(JSON.stringify(body), { status: error.status, headers });
   }
@@ -93,6 +129,13 @@ export function toHttpResponse(error: unknown, log: (id: string, error: unknown)
   return new Response(JSON.stringify(body), {
     status: 500, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });
+}
+
+/** One line for the log: the last line of the innermost message (Prisma puts the driver's reason there). */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) messages.push(e.message);
+  return (messages.reverse().find((m) => m.trim()) ?? String(error)).trim().split('\n').at(-1)!.slice(0, 200);
 }
 
 function defaultLog(id: string, error: unknown) {

@@ -3,7 +3,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { headers as nextHeaders } from 'next/headers';
-import { AppError } from '../errors';
+import { AppError, databaseUnavailable, isDatabaseUnavailable } from '../errors';
 import { auth } from './auth';
 import { type Role, ROLES, roleAtLeast } from './roles';
 
@@ -32,7 +32,11 @@ async function currentHeaders(): Promise<Headers> {
 
 /** The signed-in, enabled user, or null. */
 export async function getActor(): Promise<Actor | null> {
-  const session = await auth().api.getSession({ headers: await currentHeaders() });
+  const session = await auth().api.getSession({ headers: await currentHeaders() }).catch((error: unknown) => {
+    // better-auth wraps a database fault as its own 500; every mutation starts here, so a form
+    // posted while the database is away says so (the data layer's `unavailable`) instead of failing.
+    throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+  });
   if (!session) return null;
   const user = session.user as typeof session.user & { role?: string; disabled?: boolean };
   if (user.disabled) return null;

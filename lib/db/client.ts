@@ -8,9 +8,9 @@ import { poolConfigFromUrl } from './connection-config';
 // a database. Kept on globalThis so dev-mode hot reloads don't open new pools.
 const holder = globalThis as unknown as { voltrackPrisma?: PrismaClient };
 
-export function createPrismaClient(url: string, poolMax = 10, connectTimeoutMs = 5_000): PrismaClient {
+export function createPrismaClient(url: string, poolMax = 10, connectTimeoutMs = 5_000, queryTimeoutMs = 20_000): PrismaClient {
   const adapter = new PrismaPg(
-    poolConfigFromUrl(url, { max: poolMax, connectionTimeoutMillis: connectTimeoutMs }),
+    poolConfigFromUrl(url, { max: poolMax, connectionTimeoutMillis: connectTimeoutMs, query_timeout: queryTimeoutMs }),
     {
       // A dropped idle connection (database restart, failover) must not crash the process;
       // the pool replaces it on the next query.
@@ -24,7 +24,7 @@ export function createPrismaClient(url: string, poolMax = 10, connectTimeoutMs =
 export function db(): PrismaClient {
   if (!holder.voltrackPrisma) {
     const env = readEnv();
-    holder.voltrackPrisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_MAX, env.DATABASE_CONNECT_TIMEOUT_MS);
+    holder.voltrackPrisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_MAX, env.DATABASE_CONNECT_TIMEOUT_MS, env.DATABASE_QUERY_TIMEOUT_MS);
   }
   return holder.voltrackPrisma;
 }

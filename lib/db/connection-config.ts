@@ -17,6 +17,10 @@ export function poolConfigFromUrl(url: string, overrides: Partial<PoolConfig> = 
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || undefined,
     ssl: sslFrom(parsed.searchParams.get('sslmode')),
     connectionTimeoutMillis: 5_000,
+    // Keepalive notices a dead peer on idle connections. The app's pool also sets query_timeout
+    // (DATABASE_QUERY_TIMEOUT_MS, lib/db/client.ts) so a stalled database cannot hang a request;
+    // tools (migrations, DROP DATABASE) keep waiting.
+    keepAlive: true,
     idleTimeoutMillis: 30_000,
     max: 10,
     ...overrides,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrismaClient, disconnectDb } from '@/lib/db/client';
 import { checkDatabaseHealth } from '@/lib/db/health';
+import { isDatabaseUnavailable } from '@/lib/errors';
 import { writeSeedDataset } from '@/lib/db/seed-dataset';
 import { loadSeedDataset } from '@/lib/seed-dataset';
 import { setupTestDatabase } from '../support/database';
@@ -30,6 +31,27 @@ describe('database faults', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(await counts()).toEqual({ plants: 0, announcements: 0, regions: 0 });
     } finally {
+      await client.$disconnect().catch(() => undefined);
+      await proxy.close();
+    }
+  });
+
+  it('a database that stops answering fails a query within the query timeout (never hangs), as "unavailable"', async () => {
+    const proxy = await startTcpProxy(t.url);
+    const client = createPrismaClient(proxy.url, 2, 2_000, 1_500);
+    try {
+      expect(await client.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      proxy.stall();
+      const started = Date.now();
+      const error = await client.$queryRaw`SELECT 2 AS two`.then(() => null, (e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(error).not.toBeNull();
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      proxy.resume();
+      // The timed-out connection is discarded, not reused with a stray answer in it.
+      expect(await client.$queryRaw`SELECT 3 AS three`).toEqual([{ three: 3 }]);
+    } finally {
+      proxy.resume();
       await client.$disconnect().catch(() => undefined);
       await proxy.close();
     }

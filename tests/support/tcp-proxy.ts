@@ -1,6 +1,7 @@
 // A loopback TCP proxy in front of the database, for fault tests: `cut()` drops every open
 // connection and refuses new ones (the database "goes away"); `restore()` lets them through
-// again. Works the same for a PostgreSQL server and the embedded PGlite server.
+// again; `stall()` keeps every connection open but forwards nothing (a hung host or link) until
+// `resume()`. Works the same for a PostgreSQL server and the embedded PGlite server.
 import net from 'node:net';
 
 export interface TcpProxy {
@@ -9,6 +10,8 @@ export interface TcpProxy {
   url: string;
   cut: () => Promise<void>;
   restore: () => Promise<void>;
+  stall: () => void;
+  resume: () => void;
   close: () => Promise<void>;
   /** Connections currently open through the proxy. */
   readonly openConnections: number;
@@ -21,6 +24,8 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const targetPort = Number(target.port || 5432);
   const sockets = new Set<net.Socket>();
   let bytesToDatabase = 0;
+  let stalled = false;
+  const held: (() => void)[] = [];
   const listen = (server: net.Server, port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once('error', reject);
@@ -33,8 +38,17 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    client.on('data', (chunk: Buffer) => { bytesToDatabase += chunk.length; });
-    client.pipe(upstream).pipe(client);
+    // Forward by hand so a stall can hold bytes back (in order) without closing anything.
+    const forward = (from: net.Socket, to: net.Socket, count: boolean) => from.on('data', (chunk: Buffer) => {
+      const send = () => {
+        if (count) bytesToDatabase += chunk.length;
+        if (!to.destroyed) to.write(chunk);
+      };
+      if (stalled || held.length) held.push(send);
+      else send();
+    });
+    forward(client, upstream, true);
+    forward(upstream, client, false);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -53,6 +67,11 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       const closed = closeServer();
       for (const s of sockets) s.destroy();
       await closed;
+    },
+    stall() { stalled = true; },
+    resume() {
+      stalled = false;
+      for (const send of held.splice(0)) send();
     },
     async restore() {
       server = makeServer();
