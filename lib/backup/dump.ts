@@ -22,7 +22,14 @@ interface TableInfo {
   dependsOn: string[];
 }
 
-const EXCLUDED = new Set(['_prisma_migrations']);
+// Derived tables that triggers keep (the capacity rollup and the data-version counter): a restore
+// regenerates them as it inserts the data, so a dump leaves them out. Restoring them would race
+// the triggers, and an old data_version would tell caches that nothing changed.
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([
+  'plant_capacity_step', 'plant_current_status', 'capacity_rollup_state', 'data_version',
+]);
+// page_cache holds rendered pages, not data (docs/decisions/005-page-cache.md).
+const EXCLUDED = new Set(['_prisma_migrations', 'page_cache', ...DERIVED_TABLES]);
 
 async function describeTables(client: pg.ClientBase): Promise<TableInfo[]> {
   const tables = await client.query<{ name: string; columns: string[] }>(`

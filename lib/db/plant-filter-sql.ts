@@ -22,30 +22,34 @@ export function filteredPlantsSql(f: PlantFilters): Prisma.Sql {
   const years = explorerYears(f);
   const fromYear = Math.min(years.now, years.y, years.y2030);
   const toYear = Math.max(years.now, years.y, years.y2030);
-  // Filters run on `allp`, a materialised row per plant. Joining the filtered plants to `cap`
-  // directly let the planner misjudge the filtered count (CTE rows have no statistics) and pick a
-  // nested loop that took ~50 s on 100k plants; every plant's capacity is computed anyway.
-  const where: Prisma.Sql[] = [];
+  // Every filter but min/max is a condition on the plant (`p`) and its status (`st`), so it runs
+  // twice: inside plantYearsCte, so capacity is computed for the matching plants only, and on
+  // `allp`. Only min/max need the capacity itself and run on the materialised `allp` rows.
+  const plantWhere: Prisma.Sql[] = [];
   if (f.region.length) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM region fr WHERE fr.slug = ANY(${f.region}::text[]) AND starts_with(a.region_path, fr.path))`);
+    plantWhere.push(Prisma.sql`EXISTS (SELECT 1 FROM region fr JOIN region pr ON starts_with(pr.path, fr.path)
+      WHERE fr.slug = ANY(${f.region}::text[]) AND pr.id = p.region_id)`);
   }
-  if (f.country.length) where.push(Prisma.sql`a."countryCode" = ANY(${f.country}::text[])`);
-  if (f.status.length) where.push(Prisma.sql`a.status = ANY(${f.status}::"PlantStatus"[])`);
+  if (f.country.length) plantWhere.push(Prisma.sql`p.country_id IN (SELECT fc.id FROM region fc WHERE fc.code = ANY(${f.country}::text[]))`);
+  if (f.status.length) plantWhere.push(Prisma.sql`st.status = ANY(${f.status}::"PlantStatus"[])`);
   if (f.company.length) {
-    where.push(Prisma.sql`(a."operatorSlug" = ANY(${f.company}::text[]) OR a.id IN (
+    plantWhere.push(Prisma.sql`(p.operator_id IN (SELECT fo.id FROM company fo WHERE fo.slug = ANY(${f.company}::text[])) OR p.id IN (
       SELECT pp.plant_id FROM plant_partner pp JOIN company pc ON pc.id = pp.company_id
       WHERE pc.slug = ANY(${f.company}::text[])))`);
   }
-  if (f.origin.length) where.push(Prisma.sql`a.origin = ANY(${f.origin}::text[])`);
-  if (f.chemistry.length) where.push(Prisma.sql`a."chemistryFamily" = ANY(${f.chemistry}::text[])`);
-  if (f.segment.length) where.push(Prisma.sql`a.segment = ANY(${f.segment}::text[])`);
-  if (f.min !== null) where.push(Prisma.sql`a."yearGwh" >= ${f.min}::float8`);
-  if (f.max !== null) where.push(Prisma.sql`a."yearGwh" <= ${f.max}::float8`);
+  if (f.origin.length) plantWhere.push(Prisma.sql`p.operator_id IN (SELECT oc.id FROM company oc WHERE oc.origin::text = ANY(${f.origin}::text[]))`);
+  if (f.chemistry.length) plantWhere.push(Prisma.sql`p.chemistry_family::text = ANY(${f.chemistry}::text[])`);
+  if (f.segment.length) plantWhere.push(Prisma.sql`p.segment::text = ANY(${f.segment}::text[])`);
   if (f.q) {
     const like = containsPattern(f.q);
-    where.push(Prisma.sql`(a.name ILIKE ${like} OR a.city ILIKE ${like} OR a."operatorName" ILIKE ${like} OR a.id IN (
-      SELECT qp.plant_id FROM plant_partner qp JOIN company qc ON qc.id = qp.company_id WHERE qc.name ILIKE ${like}))`);
+    plantWhere.push(Prisma.sql`(p.name ILIKE ${like} OR p.city ILIKE ${like}
+      OR p.operator_id IN (SELECT qo.id FROM company qo WHERE qo.name ILIKE ${like})
+      OR p.id IN (SELECT qp.plant_id FROM plant_partner qp JOIN company qc ON qc.id = qp.company_id WHERE qc.name ILIKE ${like}))`);
   }
+  const plantFilter = plantWhere.length ? Prisma.join(plantWhere, ' AND ') : undefined;
+  const where: Prisma.Sql[] = [];
+  if (f.min !== null) where.push(Prisma.sql`a."yearGwh" >= ${f.min}::float8`);
+  if (f.max !== null) where.push(Prisma.sql`a."yearGwh" <= ${f.max}::float8`);
   // With companies selected, each row carries the share of it attributed to them (attribution-sql.ts).
   const equity = f.company.length > 0 && f.attribution === 'equity';
   const share = f.company.length === 0
@@ -63,7 +67,7 @@ export function filteredPlantsSql(f: PlantFilters): Prisma.Sql {
       ),`
     : Prisma.empty;
   return Prisma.sql`
-    WITH ${plantYearsCte({ scenario: f.scenario, asOf: f.asOf, fromYear, toYear, weights: DEFAULT_WEIGHTS })},
+    WITH ${plantYearsCte({ scenario: f.scenario, asOf: f.asOf, fromYear, toYear, weights: DEFAULT_WEIGHTS, plantFilter })},
     ${selectedShares}
     cap AS (
       SELECT plant_id,
@@ -90,7 +94,7 @@ export function filteredPlantsSql(f: PlantFilters): Prisma.Sql {
       JOIN region r ON r.id = p.region_id
       LEFT JOIN cap ON cap.plant_id = p.id
       ${equity ? Prisma.sql`LEFT JOIN sel ON sel.plant_id = p.id` : Prisma.empty}
-      WHERE p.deleted_at IS NULL
+      WHERE p.deleted_at IS NULL ${plantFilter ? Prisma.sql`AND ${plantFilter}` : Prisma.empty}
     ),
     f AS (
       SELECT a.id, a.ref, a.slug, a.name, a.city, a."countryCode", a."countryName", a."regionName", a."operatorSlug",

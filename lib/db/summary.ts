@@ -2,6 +2,7 @@ import 'server-only';
 import { DEFAULT_WEIGHTS, type StatusWeights } from '../domain/capacity';
 import { PLANT_STATUSES, type PlantStatus } from '../domain/plant-status';
 import { getCapacityTotal } from './capacity-series';
+import { plantStatusCte } from './capacity-sql';
 import { db } from './client';
 
 export interface EuropeSummary {
@@ -24,16 +25,10 @@ export async function getEuropeSummary(asOf: string, weights: StatusWeights = DE
     getCapacityTotal({ ...base, scenario: 'announced' }, 2030),
     getCapacityTotal({ ...base, scenario: 'risk_weighted' }, 2030),
     db().$queryRaw<{ status: PlantStatus; plants: number; countries: number }[]>`
-      WITH st AS (
-        SELECT DISTINCT ON (e.plant_id) e.plant_id, e.status
-        FROM plant_status_event e
-        JOIN plant p ON p.id = e.plant_id AND p.deleted_at IS NULL
-        WHERE e.deleted_at IS NULL AND e.effective_on <= ${asOf}::date
-        ORDER BY e.plant_id, e.effective_on DESC, e.id DESC
-      )
+      WITH ${plantStatusCte(asOf)}
       SELECT st.status::text AS status, COUNT(*)::int AS plants,
              COUNT(DISTINCT p.country_id)::int AS countries
-      FROM st JOIN plant p ON p.id = st.plant_id
+      FROM st JOIN plant p ON p.id = st.plant_id AND p.deleted_at IS NULL
       GROUP BY ROLLUP (st.status)`,
   ]);
   const plantsByStatus = Object.fromEntries(PLANT_STATUSES.map((s) => [s, 0])) as Record<PlantStatus, number>;
