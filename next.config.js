@@ -1,4 +1,6 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
+import { securityHeaderRules } from './lib/http/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,7 +9,16 @@ const nextConfig = {
   // A separate build folder lets several dev servers or builds share one checkout (NEXT_DIST_DIR=.next-x).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Rendered public pages live in PostgreSQL, shared by all instances and invalidated by the data
+  // version (lib/page-cache/handler.mjs); no per-process memory copy that could go stale.
+  cacheHandler: fileURLToPath(new URL('./lib/page-cache/handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   reactStrictMode: true,
+  // CSP, frame, referrer, permissions and HSTS headers (lib/http/security-headers.mjs); admin
+  // pages get a per-request nonce policy from proxy.ts instead.
+  async headers() {
+    return securityHeaderRules({ production: process.env.NODE_ENV === 'production' });
+  },
   experimental: {
     // Bulk CSV imports (admin) go through a server action; a 10,000-row file is ~2 MB.
     serverActions: { bodySizeLimit: '8mb' },

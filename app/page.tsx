@@ -1,38 +1,11 @@
-import { CapacityDashboard } from '@/components/dashboard/capacity-dashboard';
-import { getDashboardData } from '@/lib/db/dashboard';
-import { getDatasetFacts } from '@/lib/db/dataset-facts';
-import { formatDate, formatInt } from '@/lib/format';
-import { requestOrigin } from '@/lib/request-origin';
+import { EuropeDashboard } from '@/components/pages/europe-dashboard';
 import { todayIso } from '@/lib/validation/capacity';
-import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard';
 import type { RawSearchParams } from '@/lib/validation/search-params';
-import Link from 'next/link';
 
+// Visitors reach the cached twin (app/v/dashboard) through proxy.ts; this renders the rest
+// (overlong queries) on every request.
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const today = todayIso();
-  const { params, weights, notices } = parseDashboardParams(await searchParams, today);
-  const [data, facts, origin] = await Promise.all([getDashboardData(params, weights), getDatasetFacts(), requestOrigin()]);
-  return (
-    <>
-      <h1>Europe’s battery-cell capacity toward 2030</h1>
-      <p className="lede">
-        {formatInt(facts.plants)} cell plants in {facts.countries} countries — operating, building, announced, paused and
-        cancelled — as known on {formatDate(params.asOf)}. Nameplate GWh per year from {formatInt(facts.sources)} dated
-        sources. <Link href="/methodology">How we count</Link>.
-      </p>
-      <CapacityDashboard
-        data={data}
-        params={params}
-        weights={weights}
-        today={today}
-        notices={notices}
-        basePath="/"
-        scopeName="Europe"
-        scopeSlug="europe"
-        embedUrl={`${origin}/embed/capacity${dashboardQuery(params, today)}`}
-      />
-    </>
-  );
+  return <EuropeDashboard searchParams={await searchParams} today={todayIso()} />;
 }

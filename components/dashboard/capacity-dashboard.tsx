@@ -29,12 +29,12 @@ interface Props {
   scopeSlug: string;
   zoomMap?: boolean;
   defaults?: DashboardDefaults;
-  /** Absolute URL of this view's chart-only embed. */
-  embedUrl: string;
+  /** Path (and query) of this view's chart-only embed; the snippet adds the origin in the browser. */
+  embedPath: string;
 }
 
 /** The public dashboard for Europe or one region: every figure from the same parameters. */
-export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap, defaults, embedUrl }: Props) {
+export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap, defaults, embedPath }: Props) {
   const shareUrl = `${basePath}${dashboardQuery(params, today, defaults)}`;
   const asOfYear = Number(params.asOf.slice(0, 4));
   const wide = toWide(
@@ -82,7 +82,7 @@ export function CapacityDashboard({ data, params, weights, today, notices, baseP
         csvFileName={`voltrack-${scopeSlug}-capacity-by-${params.group}-${params.scenario}-${params.asOf}.csv`}
         shareUrl={shareUrl}
       />
-      <EmbedSnippet src={embedUrl} />
+      <EmbedSnippet path={embedPath} />
 
       <PipelineChart pipeline={data.pipeline} scopeName={scopeName} scopeSlug={scopeSlug} shareUrl={shareUrl} />
 
@@ -95,6 +95,7 @@ export function CapacityDashboard({ data, params, weights, today, notices, baseP
           countries={countries}
           plants={mapPlants}
           focus={zoomMap ? 'plants' : 'europe'}
+          explorerHref={scopeSlug === 'europe' ? '/plants' : `/plants?region=${scopeSlug}`}
         />
       </section>
 

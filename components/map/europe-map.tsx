@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useId } from 'react';
 import {
   EUROPE_VIEW, MAP_HEIGHT, MAP_WIDTH, countryShapes, fitViewToPoints, gwhClass, markerRadius, projectPlant,
@@ -22,25 +23,33 @@ export interface EuropeMapProps {
   plants: MapPlant[];
   /** optional: zoom to these plants' bounding box (region pages) */
   focus?: 'europe' | 'plants';
+  /** Where every plant of this view is listed, for when the map draws only the largest. */
+  explorerHref?: string;
 }
+
+/** Past this many plants a map is unreadable (and the page heavy): the largest are drawn. */
+export const MAX_MARKERS = 300;
 
 /**
  * Europe as static SVG, rendered on the server: countries shaded by capacity, plants as circles
  * sized by capacity and coloured by status, each a link to its page. No client JavaScript; the
  * hover and focus labels are CSS.
  */
-export function EuropeMap({ title, description, year, countries, plants, focus = 'europe' }: EuropeMapProps) {
+export function EuropeMap({ title, description, year, countries, plants, focus = 'europe', explorerHref = '/plants' }: EuropeMapProps) {
   const id = useId();
   const view = focus === 'plants' ? fitViewToPoints(plants) : EUROPE_VIEW;
   const byIso = new Map(countries.map((c) => [c.iso2.toUpperCase(), c]));
   // Largest first, so smaller circles are drawn on top and stay clickable.
-  const markers = plants
+  const inView = plants
     .map((plant) => ({ plant, xy: projectPlant(plant.lat, plant.lon, view), r: markerRadius(plant.gwh) }))
     .filter((m) => m.xy !== null)
-    .sort((a, b) => b.r - a.r || a.plant.slug.localeCompare(b.plant.slug));
-  const hidden = plants.length - markers.length;
+    .sort((a, b) => b.plant.gwh - a.plant.gwh || b.r - a.r || a.plant.slug.localeCompare(b.plant.slug));
+  const markers = inView.slice(0, MAX_MARKERS);
+  const smaller = inView.length - markers.length;
+  const hidden = plants.length - inView.length;
   const count = (n: number) => `${n} ${n === 1 ? 'plant' : 'plants'}`;
   const summary = `${description} ${count(markers.length)} shown, each a link to its page.`
+    + (smaller > 0 ? ` The ${count(smaller)} with the least capacity are not drawn.` : '')
     + (hidden > 0 ? ` ${count(hidden)} outside this view not shown.` : '');
 
   return (
@@ -74,6 +83,12 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
           ))}
         </g>
       </svg>
+      {smaller > 0 && (
+        <p className={styles.caption}>
+          The map draws the {MAX_MARKERS} plants with the most capacity in {year}; {count(smaller)} with less are
+          listed in the <Link href={explorerHref}>plant explorer</Link>.
+        </p>
+      )}
       <MapLegend year={year} />
     </figure>
   );

@@ -10,7 +10,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { Prisma } from '../../lib/generated/prisma/client';
 import { capacitySeriesSql } from '../../lib/db/capacity-series';
+import { plantYearsCte } from '../../lib/db/capacity-sql';
+import { filteredPlantsSql, orderBySql } from '../../lib/db/plant-filter-sql';
+import { parsePlantFilters } from '../../lib/validation/plant-filters';
 import { DEFAULT_WEIGHTS } from '../../lib/domain/capacity';
 import { prepareDatabase } from '../db/prepare';
 import { ROOT } from '../db/schema-engine';
@@ -150,6 +154,22 @@ async function main() {
       results.push({ ...target, ...r, peakRssMb: Math.round(rss.peak), firstLoadJsKb: js ? Math.round(js.bytes / 102.4) / 10 : null });
       log(`${target.name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors} (timeouts ${r.timeouts})`);
     }
+    // The price of a change: a committed write bumps the data version, so the next request of each
+    // cached page renders from the database (a miss) and the one after is served from the cache.
+    const afterChange = [];
+    for (const target of TARGETS.filter((t) => t.page && t.path !== '/about')) {
+      await client.query('UPDATE plant SET notes = notes WHERE id = (SELECT min(id) FROM plant)');
+      const timed = async () => {
+        const t0 = performance.now();
+        const r = await fetch(base + target.path);
+        const body = await r.arrayBuffer();
+        return { ms: Math.round(performance.now() - t0), status: r.status, cache: r.headers.get('x-nextjs-cache') ?? '–', kb: Math.round(body.byteLength / 1024) };
+      };
+      const miss = await timed();
+      const hit = await timed();
+      afterChange.push({ name: target.name, path: target.path, miss, hit });
+      log(`after a change, ${target.name}: ${miss.cache} ${miss.ms} ms, then ${hit.cache} ${hit.ms} ms (${miss.kb} KB)`);
+    }
     // API at concurrency 1 versus the same SQL run bare with pg: the framework's overhead.
     const apiSerial = await load(`${base}/api/v1/capacity?group=country&scenario=announced`, 1, duration);
     const sql = capacitySeriesSql({ scenario: 'announced', asOf: new Date().toISOString().slice(0, 10), fromYear: 2020, toYear: 2030, weights: DEFAULT_WEIGHTS }, 'country');
@@ -160,7 +180,27 @@ async function main() {
       sqlTimes.push(performance.now() - t0);
     }
     const rawSqlP50 = Math.round(percentile(sqlTimes, 50) * 10) / 10;
-    const explain = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    const plan = async (statement: Prisma.Sql) =>
+      (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`, statement.values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    const today = new Date().toISOString().slice(0, 10);
+    const { filters } = parsePlantFilters({ status: ['operational', 'under_construction'], sort: 'now' }, today);
+    const explains = [
+      { title: 'Capacity by country, 2020–2030 (`lib/db/capacity-series.ts`, also `/api/v1/capacity`)', plan: await plan(sql) },
+      {
+        title: 'Operational capacity now, a headline figure (`getCapacityTotal`)',
+        plan: await plan(Prisma.sql`WITH ${plantYearsCte({ scenario: 'operational', asOf: today, fromYear: Number(today.slice(0, 4)), toYear: Number(today.slice(0, 4)), weights: DEFAULT_WEIGHTS })}
+          SELECT ROUND(SUM(py.gwh)::numeric, 3)::float8 AS gwh FROM py`),
+      },
+      {
+        title: 'Explorer: operational + under construction, sorted by capacity now, first page (`lib/db/plant-filter-sql.ts`)',
+        plan: await plan(Prisma.sql`${filteredPlantsSql(filters)} SELECT * FROM f ORDER BY ${orderBySql(filters.sort, filters.dir)} LIMIT 25`),
+      },
+      {
+        title: 'Shared page cache lookup on every page request (`lib/page-cache/handler.mjs`)',
+        plan: await plan(Prisma.sql`SELECT v.version::text AS current, c.version::text AS stored, c.value, c.last_modified
+           FROM data_version v LEFT JOIN page_cache c ON c.key = (SELECT key FROM page_cache LIMIT 1)`),
+      },
+    ];
     // CSV export of every plant: time and server memory growth.
     rss.reset();
     const exportBase = treeRssMb(server.pid!);
@@ -181,7 +221,7 @@ async function main() {
       date: new Date().toISOString(), mode: quick ? 'quick' : 'default',
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: String(dataset.pg).split(',')[0] },
       dataset: { ...dataset, pg: undefined }, connections, durationSeconds: duration, baselineRssMb: Math.round(baselineRss),
-      results, bulkImport, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explain,
+      results, afterChange, bulkImport, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explains,
       ratios: {
         dashboardOverStatic: Math.round((results[1]!.rps / results[0]!.rps) * 100) / 100,
         apiOverRawSql: Math.round((apiSerial.p50 / rawSqlP50) * 100) / 100,
@@ -207,6 +247,8 @@ async function waitForHealth() {
 }
 
 type Report = Record<string, unknown> & {
+  afterChange: { name: string; path: string; miss: { ms: number; status: number; cache: string; kb: number }; hit: { ms: number; status: number; cache: string; kb: number } }[];
+  explains: { title: string; plan: string }[];
   bulkImport: { rows: number; dryRunMs: number; commitMs: number };
   results: { name: string; path: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; peakRssMb: number; firstLoadJsKb: number | null }[];
   ratios: { dashboardOverStatic: number; apiOverRawSql: number };
@@ -251,18 +293,26 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'met' : '**missed**'} |`).
 ${r.results.map((x) => `| ${x.name} \`${x.path}\` | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.requests} | ${x.errors} (${x.timeouts}) | ${x.peakRssMb} | ${x.firstLoadJsKb ?? '–'} |`).join('\n')}
 
 Latencies are of completed requests; autocannon gives up on a request after 10 s (a timeout).
+Public pages are served from the shared page cache (PostgreSQL, keyed by URL, day and data version), so under
+load these figures are cache hits. What a change costs is below.
+
+## The first request after a change
+
+A committed write (here \`UPDATE plant SET notes = notes …\`, through the database triggers) bumps the data
+version; the next request of each page renders from the database on every instance, the one after is a hit.
+
+| page | after a change (miss) ms | next request ms | page KB |
+|---|---|---|---|
+${r.afterChange.map((x) => `| ${x.name} \`${x.path}\` | ${x.miss.ms} (${x.miss.cache}, ${x.miss.status}) | ${x.hit.ms} (${x.hit.cache}, ${x.hit.status}) | ${x.miss.kb} |`).join('\n')}
 
 - Dashboard ÷ static throughput: **${r.ratios.dashboardOverStatic}**
 - \`/api/v1/capacity\` p50 at 1 connection: ${r.apiCapacityP50Serial} ms; the same SQL run bare with \`pg\`: ${r.rawSqlP50} ms p50 → **${r.ratios.apiOverRawSql}×**
 - CSV export of the whole plant set: ${r.exportMs} ms for ${r.exportRows} rows; server memory growth ${r.exportGrowthMb} MB
 - Server RSS: ${r.baselineRssMb} MB idle, ${r.peakRssMb} MB peak
 
-## Query plan: capacity by country (\`lib/db/capacity-series.ts\`)
+## Query plans of the hot queries
 
-\`\`\`
-${r.explain}
-\`\`\`
-`;
+${r.explains.map((e) => `### ${e.title}\n\n\`\`\`\n${e.plan}\n\`\`\`\n`).join('\n')}`;
   await writeFile(path.join(dir, 'report.md'), md);
   await writeFile(path.join(dir, 'report.json'), JSON.stringify(r, null, 2));
   console.log(md);

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { RegionDashboard, regionMetadata } from '@/components/pages/region-dashboard';
+import { decodeState, rawSearchParams } from '@/lib/page-cache/routes';
+
+// A region page as proxy.ts rewrites it, kept in the shared page cache until the data changes.
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; state: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return regionMetadata((await params).slug);
+}
+
+export default async function CachedRegionPage({ params }: Props) {
+  const { slug, state: encoded } = await params;
+  const state = decodeState(encoded);
+  if (!state) notFound();
+  return <RegionDashboard slug={slug} searchParams={rawSearchParams(state.query)} today={state.today} />;
+}
