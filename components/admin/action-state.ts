@@ -6,11 +6,13 @@ import { fieldErrorsOf } from '@/lib/validation/form-fields';
 
 /** The form's fields as strings; the source picker's fields are also nested under `source`. */
 export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = Object.create(null);
+  // A plain object (React sends form state back to the browser, and refuses null prototypes);
+  // a field named __proto__ is skipped, one named constructor is a plain own key.
+  const values: Record<string, string> = {};
   // A crafted server-action call can send anything as the argument: it then has no fields.
   if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && key !== '__proto__') values[key] = value;
   }
   return values;
 }

@@ -133,10 +133,13 @@ export function slugify(name: string): string {
 
 /** zod issues → { field: [messages] } for the form. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = Object.create(null);
+  // A plain object: React sends it to the browser and refuses null prototypes.
+  const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    (out[key] ??= []).push(issue.message);
+    if (key === '__proto__') continue;
+    if (!Object.hasOwn(out, key)) out[key] = [];
+    out[key]!.push(issue.message);
   }
   return out;
 }
