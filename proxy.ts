@@ -2,6 +2,7 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { type NextRequest, NextResponse } from 'next/server';
 import { adminContentSecurityPolicy } from './lib/http/security-headers.mjs';
 import { cachedPathFor } from './lib/page-cache/routes';
+import { todayIso } from './lib/validation/capacity';
 
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
@@ -28,7 +29,7 @@ export function proxy(request: NextRequest) {
   // Public pages served from the shared page cache (lib/page-cache): the query and today's date
   // become part of the cached path.
   if (request.method === 'GET' || request.method === 'HEAD') {
-    const target = cachedPathFor(pathname, searchParams, new Date().toISOString().slice(0, 10));
+    const target = cachedPathFor(pathname, searchParams, todayIso());
     if (target) return NextResponse.rewrite(new URL(target, request.url));
   }
   return NextResponse.next();

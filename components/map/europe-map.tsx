@@ -43,7 +43,7 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
   const inView = plants
     .map((plant) => ({ plant, xy: projectPlant(plant.lat, plant.lon, view), r: markerRadius(plant.gwh) }))
     .filter((m) => m.xy !== null)
-    .sort((a, b) => b.plant.gwh - a.plant.gwh || b.r - a.r || a.plant.slug.localeCompare(b.plant.slug));
+    .sort((a, b) => b.plant.gwh - a.plant.gwh || a.plant.slug.localeCompare(b.plant.slug));
   const markers = inView.slice(0, MAX_MARKERS);
   const smaller = inView.length - markers.length;
   const hidden = plants.length - inView.length;

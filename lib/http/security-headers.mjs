@@ -10,19 +10,8 @@
  * no session-bound data, and React escapes every stored value.
  */
 export function publicContentSecurityPolicy({ frameable = false } = {}) {
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    // Only the chart embeds may be framed, by any site; everything else by none.
-    `frame-ancestors ${frameable ? '*' : "'none'"}`,
-  ].join('; ');
+  // Only the chart embeds may be framed, by any site; everything else by none.
+  return contentSecurityPolicy("'self' 'unsafe-inline'", frameable ? '*' : "'none'");
 }
 
 /**
@@ -30,9 +19,14 @@ export function publicContentSecurityPolicy({ frameable = false } = {}) {
  * request's nonce ('strict-dynamic' lets them load the app's chunks), never framed.
  */
 export function adminContentSecurityPolicy(nonce) {
+  return contentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, "'none'");
+}
+
+/** The one policy both kinds of page share; they differ in where scripts and frames may come from. */
+function contentSecurityPolicy(scriptSources, frameAncestors) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src ${scriptSources}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -40,7 +34,7 @@ export function adminContentSecurityPolicy(nonce) {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
 
