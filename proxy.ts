@@ -2,7 +2,6 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { type NextRequest, NextResponse } from 'next/server';
 import { adminContentSecurityPolicy } from './lib/http/security-headers.mjs';
 import { cachedPathFor } from './lib/page-cache/routes';
-import { todayIso } from './lib/validation/capacity';
 
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
@@ -26,13 +25,40 @@ export function proxy(request: NextRequest) {
     return response;
   }
 
-  // Public pages served from the shared page cache (lib/page-cache): the query and today's date
-  // become part of the cached path.
+  // Public pages served from the shared page cache (lib/page-cache): the query becomes part of
+  // the cached path. (Their default views skip this: next.config.js rewrites them.)
   if (request.method === 'GET' || request.method === 'HEAD') {
-    const target = cachedPathFor(pathname, searchParams, todayIso());
+    const target = cachedPathFor(pathname, searchParams);
     if (target) return NextResponse.rewrite(new URL(target, request.url));
   }
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/', '/regions/:slug', '/plants', '/admin', '/admin/:path*'] };
+// Next.js reads the matcher at build time, so it must be written out: `/` and `/regions/{slug}`
+// only when a view parameter is present — DASHBOARD_VIEW_PARAMS (lib/page-cache/view-params.mjs);
+// tests/unit/page-cache-routes.test.ts checks the two lists agree.
+export const config = {
+  matcher: [
+    { source: '/', has: [{ type: 'query', key: 'group' }] },
+    { source: '/', has: [{ type: 'query', key: 'scenario' }] },
+    { source: '/', has: [{ type: 'query', key: 'asOf' }] },
+    { source: '/', has: [{ type: 'query', key: 'year' }] },
+    { source: '/', has: [{ type: 'query', key: 'w_op' }] },
+    { source: '/', has: [{ type: 'query', key: 'w_uc' }] },
+    { source: '/', has: [{ type: 'query', key: 'w_an' }] },
+    { source: '/', has: [{ type: 'query', key: 'w_pa' }] },
+    { source: '/', has: [{ type: 'query', key: 'pack' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'group' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'scenario' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'asOf' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'year' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'w_op' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'w_uc' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'w_an' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'w_pa' }] },
+    { source: '/regions/:slug', has: [{ type: 'query', key: 'pack' }] },
+    '/plants',
+    '/admin',
+    '/admin/:path*',
+  ],
+};

@@ -1,10 +1,13 @@
 // The Next.js cache handler (next.config.js `cacheHandler`): rendered public pages are kept in
 // PostgreSQL, shared by every app instance, and each entry is valid only for the data version it
-// was rendered from. Every committed write to public data bumps `data_version` (a database
-// trigger, prisma/migrations/*_capacity_rollup), so the first request after a change misses
-// and renders from the new data, on every instance at once: no timers, no instance-local copy.
+// was rendered from and only on the (UTC) day it was rendered — the pages show figures as of
+// today. Every committed write to public data bumps `data_version` (a database trigger,
+// prisma/migrations/*_capacity_rollup), so the first request after a change misses and renders
+// from the new data, on every instance at once: no timers, no copy that can go stale.
 //
 // Plain JavaScript because Next.js loads it at run time, outside the app bundle.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import v8 from 'node:v8';
 import pg from 'pg';
 
@@ -39,17 +42,20 @@ function database() {
   return pool;
 }
 
-/** The data version each key's render started from, read by get() and used by set(). */
+/** Today in UTC, as the pages compute it (lib/validation/capacity.ts todayIso). */
+const utcDay = () => new Date().toISOString().slice(0, 10);
+
+/** The data version and day each key's render started from, read by get() and used by set(). */
 const pendingVersion = new Map();
 
-/** key → { version, entry, bytes }, in least-recently-used order (a Map keeps insertion order). */
+/** key → { version, day, entry, bytes }, in least-recently-used order (a Map keeps insertion order). */
 const local = new Map();
 let localBytes = 0;
 
-function remember(key, version, entry, bytes) {
+function remember(key, version, day, entry, bytes) {
   forget(key);
   if (bytes > LOCAL_BYTES / 4) return;
-  local.set(key, { version, entry, bytes });
+  local.set(key, { version, day, entry, bytes });
   localBytes += bytes;
   for (const [oldest, item] of local) {
     if (localBytes <= LOCAL_BYTES) break;
@@ -66,17 +72,41 @@ function forget(key) {
   }
 }
 
+/**
+ * The build that rendered a page is part of its key: a page from another build refers to
+ * scripts and styles that build had, so after a deployment every page renders again.
+ */
+function buildId(serverDistDir) {
+  if (!serverDistDir) return '';
+  let id = buildIds.get(serverDistDir);
+  if (id === undefined) {
+    try {
+      id = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+    } catch {
+      id = '';
+    }
+    buildIds.set(serverDistDir, id);
+  }
+  return id;
+}
+/** Next.js makes a handler for every request (twice): the build id is read once per folder. */
+const buildIds = new Map();
+
 export default class PageCacheHandler {
   constructor(options) {
     this.options = options;
+    this.build = buildId(options?.serverDistDir);
   }
 
-  async get(key, ctx) {
+  async get(pageKey, ctx) {
+    const key = `${this.build}${pageKey}`;
     if (process.env.PAGE_CACHE_DEBUG) console.log('page cache get', ctx?.kind, key);
     if (ctx?.kind !== 'APP_PAGE') return null;
     let row;
+    const today = utcDay();
     try {
-      const mine = local.get(key);
+      const held = local.get(key);
+      const mine = held?.day === today ? held : undefined;
       // One round trip either way: the current version, and the shared entry unless this
       // instance holds the one for that version (then the bytes are not fetched at all).
       const result = await database().query(
@@ -100,24 +130,30 @@ export default class PageCacheHandler {
     forget(key);
     if (row.stored !== null && row.stored === row.current) {
       try {
-        const { value, cacheControl } = v8.deserialize(row.value);
-        const entry = { lastModified: row.last_modified.getTime(), value, cacheControl };
-        remember(key, row.current, entry, row.value.length);
-        return entry;
+        const { value, cacheControl, day } = v8.deserialize(row.value);
+        if (day === today) {
+          const entry = { lastModified: row.last_modified.getTime(), value, cacheControl };
+          remember(key, row.current, day, entry, row.value.length);
+          return entry;
+        }
       } catch {
         // An entry from another Next.js version: render again.
       }
     }
     if (pendingVersion.size > 10_000) pendingVersion.clear();
-    // Versions only grow; two overlapping renders of one key keep the older version, so neither
-    // can label its page newer than the data it may have read.
+    // Versions and days only grow; two overlapping renders of one key keep the older of each, so
+    // neither can label its page newer than the data (or the day) it may have read.
     const pending = pendingVersion.get(key);
-    if (pending === undefined || BigInt(row.current) < BigInt(pending)) pendingVersion.set(key, row.current);
+    pendingVersion.set(key, {
+      version: pending && BigInt(pending.version) < BigInt(row.current) ? pending.version : row.current,
+      day: pending && pending.day < today ? pending.day : today,
+    });
     return null;
   }
 
-  async set(key, data, ctx) {
-    const version = pendingVersion.get(key);
+  async set(pageKey, data, ctx) {
+    const key = `${this.build}${pageKey}`;
+    const pending = pendingVersion.get(key);
     pendingVersion.delete(key);
     // Only pages, and only when we know which data version the render started from: a write
     // committed during the render leaves the entry labelled with the older version, so it is
@@ -127,13 +163,14 @@ export default class PageCacheHandler {
     // changed. Next.js answers cached pages with s-maxage of a year unless the entry's headers
     // say otherwise (they are sent with every hit; set in place, they also go with this render).
     data.headers = { ...data.headers, 'cache-control': 'no-cache' };
-    if (version === undefined) return;
+    if (pending === undefined) return;
+    const { version, day } = pending;
     const value = {
       ...data,
       html: typeof data.html === 'string' ? data.html : data.html?.toUnchunkedString?.() ?? String(data.html ?? ''),
     };
-    const stored = v8.serialize({ value, cacheControl: ctx?.cacheControl });
-    remember(key, version, { lastModified: Date.now(), value, cacheControl: ctx?.cacheControl }, stored.length);
+    const stored = v8.serialize({ value, cacheControl: ctx?.cacheControl, day });
+    remember(key, version, day, { lastModified: Date.now(), value, cacheControl: ctx?.cacheControl }, stored.length);
     try {
       await database().query(
         `INSERT INTO page_cache (key, version, value, last_modified) VALUES ($1, $2, $3, now())

@@ -1,7 +1,11 @@
 // The shared page cache's rules, against a real database: an entry is served only for the data
 // version its render started from; any committed write to public data invalidates it for every
-// instance at once; a write during a render can never leave a stale page behind.
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+// instance at once; a write during a render can never leave a stale page behind; a page rendered
+// on one day (the pages show figures as of today) is not served the next.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import PageCacheHandler, { resetPageCache } from '@/lib/page-cache/handler.mjs';
 import { setupTestDatabase } from '../support/database';
 
@@ -61,6 +65,50 @@ describe('page cache', () => {
     expect(await cache.get('/k', APP_PAGE)).toBeNull();
     await resetPageCache();
     expect(await instanceA().get('/k', APP_PAGE)).toBeNull();
+  });
+
+  it('keeps each build’s pages apart: a deployment renders every page again', async () => {
+    const dist = (id: string) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'vt-build-'));
+      mkdirSync(path.join(dir, 'server'));
+      writeFileSync(path.join(dir, 'BUILD_ID'), id);
+      return path.join(dir, 'server');
+    };
+    const [oldBuild, newBuild] = [dist('build-1'), dist('build-2')];
+    const before = new PageCacheHandler({ serverDistDir: oldBuild });
+    await before.get('/k', APP_PAGE);
+    await before.set('/k', page('<script src="/_next/static/build-1.js"></script>'));
+    await resetPageCache();
+    expect(await new PageCacheHandler({ serverDistDir: newBuild }).get('/k', APP_PAGE)).toBeNull();
+    expect(await new PageCacheHandler({ serverDistDir: oldBuild }).get('/k', APP_PAGE)).not.toBeNull();
+  });
+
+  describe('across midnight (UTC)', () => {
+    afterEach(() => vi.useRealTimers());
+    const at = (iso: string) => vi.useFakeTimers({ now: new Date(iso), toFake: ['Date'] });
+
+    it('serves a page only on the day it was rendered, on every instance', async () => {
+      at('2026-11-28T23:59:00Z');
+      const cache = instanceA();
+      await cache.get('/k', APP_PAGE);
+      await cache.set('/k', page('<p>saturday</p>'));
+      expect(await cache.get('/k', APP_PAGE)).not.toBeNull();
+      at('2026-11-29T00:00:01Z');
+      expect(await cache.get('/k', APP_PAGE)).toBeNull();
+      await resetPageCache();
+      expect(await instanceA().get('/k', APP_PAGE)).toBeNull();
+    });
+
+    it('labels a render that crossed midnight with the day it started on', async () => {
+      at('2026-11-28T23:59:59Z');
+      const cache = instanceA();
+      expect(await cache.get('/k', APP_PAGE)).toBeNull(); // the render starts on the 28th
+      at('2026-11-29T00:00:02Z');
+      await cache.set('/k', page('<p>maybe yesterday</p>'));
+      expect(await cache.get('/k', APP_PAGE)).toBeNull();
+      await cache.set('/k', page('<p>today</p>'));
+      expect(((await cache.get('/k', APP_PAGE)) as { value: { html: string } }).value.html).toBe('<p>today</p>');
+    });
   });
 
   it('does not store renders it did not see start, nor anything but pages', async () => {

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { explorerMetadata, PlantExplorer } from '@/components/pages/plant-explorer';
 import { decodeState, rawSearchParams } from '@/lib/page-cache/routes';
+import { todayIso } from '@/lib/validation/capacity';
 
 // The explorer as proxy.ts rewrites it, kept in the shared page cache until the data changes.
 export const metadata = explorerMetadata;
@@ -10,7 +11,8 @@ export function generateStaticParams() {
 }
 
 export default async function CachedPlantsPage({ params }: { params: Promise<{ state: string }> }) {
-  const state = decodeState((await params).state);
-  if (!state) notFound();
-  return <PlantExplorer searchParams={rawSearchParams(state.query)} today={state.today} />;
+  const query = decodeState((await params).state);
+  if (query === null) notFound();
+  // The cache handler serves this render only on the day it was made.
+  return <PlantExplorer searchParams={rawSearchParams(query)} today={todayIso()} />;
 }
