@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '@/lib/domain/plant-status';
 import { formatGwh } from '@/lib/format';
 
 /** Beyond this many the table lists the largest and links to the explorer for the rest. */
-const MAX_ROWS = 200;
+const MAX_ROWS = 100;
 
 export function RegionPlants({ plants, year, regionName, explorerHref }: {
   plants: PlantCapacityRow[]; year: number; regionName: string; explorerHref: string;

@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { useId } from 'react';
 import {
-  EUROPE_VIEW, MAP_HEIGHT, MAP_WIDTH, countryShapes, fitViewToPoints, gwhClass, markerRadius, projectPlant,
+  COUNTRY_SPRITE_PATH, EUROPE_VIEW, MAP_HEIGHT, MAP_WIDTH, countryShapes, fitViewToPoints, gwhClass, markerRadius,
+  projectPlant, spriteId,
 } from '@/lib/domain/geo';
 import type { PlantStatus } from '@/lib/domain/plant-status';
 import { formatGwh } from '@/lib/format';
 import { MapLegend, SizeKey } from './map-legend';
 import { BORDER, NO_CAPACITY, SEA, SHADES } from './map-style';
+import { MapTooltip } from './map-tooltip';
 import { PlantMarker } from './plant-marker';
 import styles from './europe-map.module.css';
 
@@ -28,12 +30,12 @@ export interface EuropeMapProps {
 }
 
 /** Past this many plants a map is unreadable (and the page heavy): the largest are drawn. */
-export const MAX_MARKERS = 300;
+export const MAX_MARKERS = 150;
 
 /**
  * Europe as static SVG, rendered on the server: countries shaded by capacity, plants as circles
- * sized by capacity and coloured by status, each a link to its page. No client JavaScript; the
- * hover and focus labels are CSS.
+ * sized by capacity and coloured by status, each a link to its page. The only client JavaScript
+ * is the one hover and focus label (MapTooltip); without it the markers still link and are named.
  */
 export function EuropeMap({ title, description, year, countries, plants, focus = 'europe', explorerHref = '/plants' }: EuropeMapProps) {
   const id = useId();
@@ -69,11 +71,12 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
           {countryShapes(view).map((shape) => {
             const value = shape.iso2 ? byIso.get(shape.iso2) : undefined;
             const shade = value ? SHADES[gwhClass(value.gwh)] : undefined;
-            return (
-              <path key={shape.key} d={shape.d} fill={shade}>
-                {value && <title>{`${value.name}: ${formatGwh(value.gwh)}/yr in ${year}`}</title>}
-              </path>
-            );
+            const title = value && <title>{`${value.name}: ${formatGwh(value.gwh)}/yr in ${year}`}</title>;
+            // Europe's outlines come from a static file the browser caches; zoomed views are drawn
+            // inline, simplified for their scale.
+            return view === EUROPE_VIEW
+              ? <use key={shape.key} href={`${COUNTRY_SPRITE_PATH}#${spriteId(shape)}`} fill={shade}>{title}</use>
+              : <path key={shape.key} d={shape.d} fill={shade}>{title}</path>;
           })}
         </g>
         <SizeKey x={14} y={MAP_HEIGHT - 60} />
@@ -83,6 +86,7 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
           ))}
         </g>
       </svg>
+      <MapTooltip />
       {smaller > 0 && (
         <p className={styles.caption}>
           The map draws the {MAX_MARKERS} plants with the most capacity in {year}; {count(smaller)} with less are

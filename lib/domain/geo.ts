@@ -240,3 +240,20 @@ export function countryShapes(view: MapView = EUROPE_VIEW): CountryShape[] {
   shapeCache.set(cacheKey, shapes);
   return shapes;
 }
+
+/** The Europe view's country outlines as a static file that pages reference with <use>. */
+export const COUNTRY_SPRITE_PATH = '/map/europe-countries.svg';
+
+/** The id of a country's outline in the sprite (letters and digits of its key). */
+export const spriteId = (shape: Pick<CountryShape, 'key'>) => `c${shape.key.replace(/[^A-Za-z0-9]/g, '')}`;
+
+/**
+ * The Europe view's outlines (countryShapes(EUROPE_VIEW), unchanged) as one SVG document. The
+ * dashboard draws them by reference, so the ~30 KB of path data is fetched once and cached by
+ * the browser instead of riding in every page (and again in its RSC payload). Written to
+ * public/ by `npm run map:sprite`; a unit test checks the committed file is current.
+ */
+export function europeCountrySprite(): string {
+  const paths = countryShapes(EUROPE_VIEW).map((shape) => `<path id="${spriteId(shape)}" d="${shape.d}"/>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}">\n${paths.join('\n')}\n</svg>\n`;
+}
