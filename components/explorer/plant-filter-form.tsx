@@ -5,6 +5,7 @@ import { CHEMISTRY_LABELS, ORIGIN_LABELS } from '@/lib/domain/labels';
 import { PLANT_STATUSES, STATUS_LABELS } from '@/lib/domain/plant-status';
 import { EARLIEST_AS_OF } from '@/lib/validation/dashboard';
 import { ATTRIBUTION_LABELS, ATTRIBUTIONS, PAGE_SIZES, type PlantFilters } from '@/lib/validation/plant-filters';
+import { CompanyPicker } from './company-picker';
 import { SEGMENT_LABELS } from './labels';
 import styles from './explorer.module.css';
 
@@ -17,6 +18,28 @@ function CheckGroup({ name, legend, values, labels, selected }: {
       {values.map((v) => (
         <label key={v}><input type="checkbox" name={name} value={v} defaultChecked={selected.includes(v)} /> {labels[v] ?? v}</label>
       ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Only the selected companies are in the page, as ticked checkboxes; the picker fetches the names
+ * to add from the API, so the page does not grow with the number of companies.
+ */
+function CompanyFilter({ selected, companies }: { selected: readonly string[]; companies: PlantFilterOptions['companies'] }) {
+  const names = new Map(companies.map((c) => [c.slug, c.name]));
+  return (
+    <fieldset className={styles.group}>
+      <legend>Company (operator or partner)</legend>
+      {selected.map((slug) => (
+        <label key={slug}><input type="checkbox" name="company" value={slug} defaultChecked /> {names.get(slug) ?? slug}</label>
+      ))}
+      {/* Remounted when the applied selection changes, so companies it added are not listed twice. */}
+      <CompanyPicker key={selected.join(' ')} hintId="company-hint" />
+      <p id="company-hint" className={styles.hint}>
+        Type part of a name and pick a suggestion to add a company; untick one to remove it. A plant matches any ticked
+        company. Without JavaScript, find a company’s plants with “Search plant, city or company” above.
+      </p>
     </fieldset>
   );
 }
@@ -46,12 +69,7 @@ export function PlantFilterForm({ filters, options, today }: { filters: PlantFil
           {options.countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
         </select>
       </label>
-      <label>
-        Company (operator or partner)
-        <select name="company" multiple defaultValue={filters.company} aria-describedby="multi-hint">
-          {options.companies.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
-        </select>
-      </label>
+      <CompanyFilter selected={filters.company} companies={options.companies} />
       <p id="multi-hint" className={`${styles.hint} ${styles.wide}`}>
         In the lists, hold Ctrl (⌘ on a Mac) or Shift to select several; a plant matches any selected value.
       </p>

@@ -74,6 +74,63 @@ test('an analyst filters by region and status, sorts, exports exactly those plan
   expect(await plantNames(page)).toEqual(sorted);
 });
 
+test('an analyst adds companies by typing their names, then removes one by unticking it', async ({ page }) => {
+  await page.goto('/plants');
+  const companies = page.getByRole('group', { name: 'Company (operator or partner)' });
+  const picker = page.getByRole('combobox', { name: 'Add a company' });
+  // The page holds only the selected companies (none yet); names to add come from the API.
+  await expect(companies.getByRole('checkbox')).toHaveCount(0);
+  await expect(page.locator('form[aria-label="Filter plants"]')).not.toContainText('Verkor');
+
+  // By pointer: type part of the name, pick the suggestion.
+  await picker.fill('verk');
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  const axe = await new AxeBuilder({ page }).include('form[aria-label="Filter plants"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.getByRole('option', { name: 'Verkor SAS' }).click();
+  await expect(companies.getByRole('checkbox', { name: 'Verkor SAS' })).toBeChecked();
+  await expect(picker).toHaveValue('');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+
+  // By keyboard: the first suggestion is active as you type; Enter takes it without submitting.
+  await picker.pressSequentially('stellan');
+  await expect(page.getByRole('option', { name: 'Stellantis' })).toHaveAttribute('aria-selected', 'true');
+  await picker.press('Enter');
+  await expect(companies.getByRole('checkbox', { name: 'Stellantis' })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]company=verkor&company=stellantis(&|$)/);
+  await expect(page.getByRole('heading', { level: 2, name: /^5 plants match — company: Verkor SAS or Stellantis$/ })).toBeVisible();
+  expect((await plantNames(page)).filter((n) => /Verkor|ACC|Stellantis/.test(n))).toHaveLength(5);
+  await expect(page.getByRole('status').filter({ hasText: 'not understood' })).toHaveCount(0);
+  await expect(companies.getByRole('checkbox')).toHaveCount(2);
+
+  await companies.getByRole('checkbox', { name: 'Verkor SAS' }).uncheck();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]company=stellantis(&|$)/);
+  expect(page.url()).not.toContain('company=verkor');
+  await expect(page.getByRole('heading', { level: 2, name: /^4 plants match — company: Stellantis$/ })).toBeVisible();
+  await expect(companies.getByRole('checkbox')).toHaveCount(1);
+});
+
+test('without JavaScript the selected companies show and can be removed', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/plants?company=verkor&company=acc');
+  const companies = page.getByRole('group', { name: 'Company (operator or partner)' });
+  await expect(companies.getByRole('checkbox')).toHaveCount(2);
+  await expect(companies.getByRole('checkbox', { name: 'Verkor SAS' })).toBeChecked();
+  await expect(companies).toContainText('Without JavaScript, find a company’s plants with “Search plant, city or company”');
+  await expect(page.getByRole('heading', { level: 2, name: /^4 plants match/ })).toBeVisible();
+
+  await companies.getByRole('checkbox', { name: 'Verkor SAS' }).uncheck();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]company=acc(&|$)/);
+  expect(page.url()).not.toContain('company=verkor');
+  await expect(page.getByRole('heading', { level: 2, name: /^3 plants match — company: Automotive Cells Company \(ACC\)$/ })).toBeVisible();
+  await context.close();
+});
+
 test('bad parameters fall back with a visible notice, and an empty result says why', async ({ page }) => {
   const response = await page.goto('/plants?status=exploded&size=7&region=atlantis&region=hauts-de-france&status=cancelled');
   expect(response?.status()).toBe(200);
