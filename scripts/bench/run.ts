@@ -3,7 +3,7 @@
 // curated dataset plus a synthetic one, starts the app on it, and drives it with autocannon from
 // this (second) process on loopback. Writes bench/report.md and bench/report.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,28 +58,57 @@ const percentile = (values: number[], p: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 };
 
-/** Resident memory of the server process tree, in MB. */
-function treeRssMb(pid: number): number {
-  try {
-    const out = execFileSync('ps', ['-o', 'pid=,ppid=,rss=', '-e'], { encoding: 'utf8' });
-    const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-    const tree = new Set([pid]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
+/** The server and its descendants (`next start` runs the server in a child process), from /proc. */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
     }
-    return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
-  } catch {
-    return NaN;
   }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [child, parent] of parents) if (parent === tree[i] && !tree.includes(child)) tree.push(child);
+  }
+  return tree;
 }
 
+/** Resident memory of these processes, in MB. */
+function rssMb(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+  }
+  return kb / 1024;
+}
+
+const treeRssMb = (pid: number) => rssMb(processTree(pid));
+
+/**
+ * Samples the server's memory every 100 ms. It runs in the load generator's process, so each
+ * sample must be cheap (a spawned `ps` blocked autocannon for tens of ms): a few /proc reads, with
+ * the process tree looked up again every two seconds.
+ */
 class RssSampler {
   peak = 0;
+  private pids: number[];
+  private ticks = 0;
   private timer: NodeJS.Timeout;
   constructor(private pid: number) {
-    this.timer = setInterval(() => { this.peak = Math.max(this.peak, treeRssMb(this.pid)); }, 100);
+    this.pids = processTree(pid);
+    this.timer = setInterval(() => {
+      if (++this.ticks % 20 === 0) this.pids = processTree(this.pid);
+      this.peak = Math.max(this.peak, rssMb(this.pids));
+    }, 100);
   }
   reset() { this.peak = treeRssMb(this.pid); }
   stop() { clearInterval(this.timer); }
