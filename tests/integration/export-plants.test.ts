@@ -1,13 +1,18 @@
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET } from '@/app/plants/export/route';
-import { EXPORT_BATCH, nextBatchSize } from '@/lib/db/export-plants';
+import { disconnectDb } from '@/lib/db/client';
+import { EXPORT_BATCH, exportPlantBatches, type PlantExportRow } from '@/lib/db/export-plants';
+import { listPlants, type PlantListRow } from '@/lib/db/list-plants';
+import type { ReadInBatchesOptions } from '@/lib/db/read-in-batches';
 import { DEFAULT_WEIGHTS } from '@/lib/domain/capacity';
 import { todayIso } from '@/lib/validation/capacity';
-import { parsePlantFilters } from '@/lib/validation/plant-filters';
+import { explorerYears, parsePlantFilters, type PlantFilters } from '@/lib/validation/plant-filters';
+import { rawSearchParamsOf } from '@/lib/validation/search-params';
 import { generateSynthetic } from '@/scripts/data/generate-synthetic';
 import { setupTestDatabase } from '../support/database';
 import { loadExplorerOracle, oracleExplorer, oracleFigureAnnouncement } from '../support/oracle';
+import { startTcpProxy } from '../support/tcp-proxy';
 
 const t = setupTestDatabase({ seeded: true });
 let data: Awaited<ReturnType<typeof loadExplorerOracle>>;
@@ -18,8 +23,29 @@ beforeAll(async () => {
 
 const get = (query: string) => GET(new Request(`http://voltrack.test/plants/export?${query}`));
 const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-const expected = (query: string) =>
-  oracleExplorer(data, parsePlantFilters(Object.fromEntries(new URLSearchParams(query)), todayIso()).filters, DEFAULT_WEIGHTS);
+const filtersOf = (query: string) => parsePlantFilters(rawSearchParamsOf(new URLSearchParams(query)), todayIso()).filters;
+const expected = (query: string) => oracleExplorer(data, filtersOf(query), DEFAULT_WEIGHTS);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function readAll(batches: AsyncGenerator<PlantExportRow[]>): Promise<{ rows: PlantExportRow[]; sizes: number[] }> {
+  const rows: PlantExportRow[] = [];
+  const sizes: number[] = [];
+  for await (const batch of batches) {
+    rows.push(...batch);
+    sizes.push(batch.length);
+  }
+  return { rows, sizes };
+}
+
+/** The explorer's own list, page after page: what the export must hold, row for row. */
+async function explorerList(filters: PlantFilters): Promise<PlantListRow[]> {
+  const rows: PlantListRow[] = [];
+  for (let page = 1; ; page++) {
+    const result = await listPlants({ ...filters, page, size: 100 });
+    rows.push(...result.rows);
+    if (page >= result.pageCount) return rows;
+  }
+}
 
 describe('plant export', () => {
   it('CSV: a UTF-8 attachment with a BOM, a header and exactly the filtered rows, in the explorer’s order', async () => {
@@ -113,15 +139,135 @@ describe('plant export', () => {
   });
 });
 
+describe('plant export read in batches', () => {
+  let extra: { partners: Map<number, string>; plantUrls: Map<number, string[]> };
+  beforeAll(async () => {
+    const partners = await t.query<{ plant_id: number; name: string; stake: string | null }>(`
+      SELECT pp.plant_id, co.name, pp.stake_pct::text AS stake FROM plant_partner pp JOIN company co ON co.id = pp.company_id ORDER BY pp.id`);
+    const urls = await t.query<{ plant_id: number; url: string }>(`
+      SELECT ps.plant_id, s.url FROM plant_source ps JOIN source s ON s.id = ps.source_id WHERE s.url IS NOT NULL`);
+    extra = { partners: new Map(), plantUrls: new Map() };
+    for (const p of partners) {
+      const name = p.stake === null ? p.name : `${p.name} ${p.stake}%`;
+      extra.partners.set(p.plant_id, [extra.partners.get(p.plant_id), name].filter(Boolean).join('; '));
+    }
+    for (const u of urls) extra.plantUrls.set(u.plant_id, [...(extra.plantUrls.get(u.plant_id) ?? []), u.url]);
+  });
+
+  /** Every row equals the explorer's, in its order, and carries the sources the raw rows give. */
+  async function expectExplorerRows(query: string, options: ReadInBatchesOptions) {
+    const filters = filtersOf(query);
+    const { rows, sizes } = await readAll(exportPlantBatches(filters, options));
+    const list = await explorerList(filters);
+    expect(list.length, query).toBeGreaterThan(options.batchSize);
+    expect(sizes.slice(0, -1).every((n) => n === options.batchSize), query).toBe(true);
+    expect(rows, query).toEqual(list.map((row) => expect.objectContaining(row)));
+    expect(rows.map((r) => r.ref), query).toEqual(expected(query).map((r) => r.plant.ref));
+
+    const years = explorerYears(filters);
+    const lookup = (year: number) => (filters.scenario === 'operational' ? Math.min(year, years.now) : year);
+    const byId = new Map(data.plants.map((p) => [p.id, p]));
+    for (const row of rows) {
+      const plant = byId.get(row.id)!;
+      const source = (gwh: number, year: number) => (gwh > 0 ? oracleFigureAnnouncement(plant, lookup(year), filters.asOf)?.sourceUrl ?? null : null);
+      const status = plant.statusEvents.filter((e) => e.effectiveOn <= filters.asOf)
+        .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.id - b.id).at(-1);
+      expect({
+        partners: row.partners,
+        statusSourceUrl: row.statusSourceUrl,
+        nowSourceUrl: row.nowSourceUrl,
+        yearSourceUrl: row.yearSourceUrl,
+        y2030SourceUrl: row.y2030SourceUrl,
+        plantSourceUrls: row.plantSourceUrls?.split(' ').sort() ?? null,
+      }, `${query}: ${row.ref}`).toEqual({
+        partners: extra.partners.get(row.id) ?? null,
+        statusSourceUrl: status?.sourceUrl ?? null,
+        nowSourceUrl: source(row.nowGwh, years.now),
+        yearSourceUrl: source(row.yearGwh, years.y),
+        y2030SourceUrl: source(row.y2030Gwh, years.y2030),
+        plantSourceUrls: extra.plantUrls.get(row.id)?.sort() ?? null,
+      });
+    }
+  }
+
+  const views = [
+    '',
+    'sort=name&dir=desc',
+    'sort=start',
+    'sort=now&scenario=operational&year=2028',
+    'sort=year&dir=asc&scenario=weighted&year=2027',
+    'sort=status&asOf=2024-06-30',
+    'sort=operator&company=stellantis&company=acc&company=catl&company=volkswagen-group&company=northvolt&attribution=equity',
+  ];
+
+  it('holds the explorer’s rows in its order, with every figure and its source, across batch boundaries', async () => {
+    for (const query of views) await expectExplorerRows(query, { batchSize: 7, idleMs: 10_000, maxSegmentMs: 60_000 });
+  });
+
+  it('resumes after the last row when a read is split into several transactions', async () => {
+    // maxSegmentMs 0: every batch after the first of a transaction starts a new one (keyset resume).
+    for (const query of views) await expectExplorerRows(query, { batchSize: 5, idleMs: 10_000, maxSegmentMs: 0 });
+  });
+
+  // Connections of this database holding a transaction open. On the embedded database (no
+  // pg_stat_activity) any other query waits while one is open, which the tests use instead.
+  const onServer = () => inject('testDb').kind === 'server';
+  const idleInTransaction = async () => (await t.query<{ n: number }>(
+    `SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`))[0]!.n;
+
+  it('ends its transaction while the reader pauses, so a slow download holds no connection', async () => {
+    const filters = filtersOf('sort=now');
+    const batches = exportPlantBatches(filters, { batchSize: 10, idleMs: 100, maxSegmentMs: 60_000 });
+    const rows = [...(await batches.next()).value as PlantExportRow[]];
+    if (onServer()) expect(await idleInTransaction()).toBe(1);
+    await sleep(400);
+    if (onServer()) expect(await idleInTransaction()).toBe(0);
+    else await t.query('SELECT 1');
+    rows.push(...(await readAll(batches)).rows);
+    expect(rows.map((r) => r.id)).toEqual((await explorerList(filters)).map((r) => r.id));
+  });
+
+  it('a reader that stops early ends the transaction', async () => {
+    const batches = exportPlantBatches(filtersOf(''), { batchSize: 10, idleMs: 60_000, maxSegmentMs: 60_000 });
+    await batches.next();
+    await batches.return(undefined);
+    if (onServer()) expect(await idleInTransaction()).toBe(0);
+    // On the embedded database, this read would wait for an open transaction to end.
+    expect((await readAll(exportPlantBatches(filtersOf(''), EXPORT_BATCH))).rows.length).toBe(expected('').length);
+  });
+
+  it('a database lost in the middle of a read fails that read, and the next export works again', async () => {
+    const proxy = await startTcpProxy(t.url);
+    const saved = process.env.DATABASE_URL;
+    await disconnectDb();
+    process.env.DATABASE_URL = proxy.url;
+    try {
+      const batches = exportPlantBatches(filtersOf(''), { batchSize: 10, idleMs: 10_000, maxSegmentMs: 60_000 });
+      expect((await batches.next()).value).toHaveLength(10);
+      await proxy.cut();
+      await expect(batches.next()).rejects.toThrow();
+      await proxy.restore();
+      expect((await readAll(exportPlantBatches(filtersOf(''), EXPORT_BATCH))).rows.length).toBe(expected('').length);
+    } finally {
+      await disconnectDb();
+      process.env.DATABASE_URL = saved;
+      await proxy.close();
+    }
+  });
+});
+
 describe('plant export of a large synthetic set', () => {
-  it('streams every row in batches instead of building the file in memory', async () => {
+  let n = 0;
+  beforeAll(async () => {
     await generateSynthetic(t.url, { plants: 3000, announcements: 9000, contracts: 50, seed: 11 });
-    const [{ n }] = await t.query<{ n: number }>(`
+    [{ n }] = await t.query<{ n: number }>(`
       SELECT COUNT(*)::int AS n FROM plant p
       WHERE p.deleted_at IS NULL AND EXISTS (
         SELECT 1 FROM plant_status_event e WHERE e.plant_id = p.id AND e.deleted_at IS NULL AND e.effective_on <= $1::date)`, [todayIso()]) as [{ n: number }];
-    expect(n).toBeGreaterThan(3000);
+  });
 
+  it('streams every row in batches instead of building the file in memory', async () => {
+    expect(n).toBeGreaterThan(3000);
     const res = await get('format=csv&sort=year&dir=desc');
     expect(res.body).toBeInstanceOf(ReadableStream);
     const reader = res.body!.getReader();
@@ -138,10 +284,9 @@ describe('plant export of a large synthetic set', () => {
     expect(csv.errors).toEqual([]);
     expect(csv.data.length).toBe(n);
     expect(new Set(csv.data.map((r) => r.ref)).size).toBe(n);
-    // A header chunk, then one chunk per keyset batch (1000 rows, then doubling up to the cap).
-    let batches = 0;
-    for (let left = n, size: number = EXPORT_BATCH.first; left > 0; left -= size, size = nextBatchSize(size)) batches++;
-    expect(batches).toBeGreaterThan(2);
+    // A header chunk, then one chunk per batch.
+    const batches = Math.ceil(n / EXPORT_BATCH.batchSize);
+    expect(batches).toBeGreaterThan(1);
     expect(chunks).toBe(1 + batches);
     const years = csv.data.map((r) => Number(r.capacity_2030_gwh));
     expect(years).toEqual([...years].sort((a, b) => b - a));
@@ -149,5 +294,41 @@ describe('plant export of a large synthetic set', () => {
     const json = await (await get('format=json&sort=year&dir=desc')).json() as { count: number; plants: { ref: string }[] };
     expect(json.count).toBe(n);
     expect(json.plants.map((p) => p.ref)).toEqual(csv.data.map((r) => r.ref));
+  });
+
+  it('a database lost after the download started cuts the download short, logged, and the server answers the next one', async () => {
+    const proxy = await startTcpProxy(t.url);
+    const saved = process.env.DATABASE_URL;
+    await disconnectDb();
+    process.env.DATABASE_URL = proxy.url;
+    try {
+      const res = await get('format=csv');
+      expect(res.status).toBe(200);
+      await proxy.cut();
+      const reader = res.body!.getReader();
+      let rows = 0;
+      const read = async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          rows += new TextDecoder().decode(value).split('\r\n').length - 1;
+        }
+      };
+      await expect(read()).rejects.toThrow();
+      // The header and the first batch, read before the answer started, and nothing after them.
+      expect(rows).toBe(1 + EXPORT_BATCH.batchSize);
+      const logged = vi.mocked(console.error).mock.calls.map((c) => c.map(String).join(' '));
+      vi.mocked(console.error).mockClear();
+      expect(logged).toEqual([expect.stringMatching(/^\[export\] stream failed/)]);
+
+      await proxy.restore();
+      const again = await get('format=csv');
+      expect(again.status).toBe(200);
+      expect(parseCsv(await again.text()).data.length).toBe(n);
+    } finally {
+      await disconnectDb();
+      process.env.DATABASE_URL = saved;
+      await proxy.close();
+    }
   });
 });
