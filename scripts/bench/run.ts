@@ -3,8 +3,8 @@
 // curated dataset plus a synthetic one, starts the app on it, and drives it with autocannon from
 // this (second) process on loopback. Writes bench/report.md and bench/report.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -173,16 +173,21 @@ async function main() {
     const baselineRss = treeRssMb(server.pid!);
     const results = [];
     for (const target of TARGETS) {
-      for (let i = 0; i < 3; i++) await fetch(base + target.path).then((r) => r.arrayBuffer());
+      let bytes = 0;
+      for (let i = 0; i < 3; i++) bytes = (await fetch(base + target.path).then((r) => r.arrayBuffer())).byteLength;
       // Page weight first, on an idle server; then the load.
       const js = target.page ? await firstLoadJs(base, target.path).catch(() => null) : null;
       rss.reset();
       const r = await load(base + target.path, connections, duration);
       // Let requests still queued in the server drain before the next target.
       await waitForHealth();
-      results.push({ ...target, ...r, peakRssMb: Math.round(rss.peak), firstLoadJsKb: js ? Math.round(js.bytes / 102.4) / 10 : null });
+      results.push({ ...target, ...r, kb: Math.round(bytes / 102.4) / 10, peakRssMb: Math.round(rss.peak), firstLoadJsKb: js ? Math.round(js.bytes / 102.4) / 10 : null });
       log(`${target.name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors} (timeouts ${r.timeouts})`);
     }
+    // The same bytes from a bare Node.js HTTP server (no framework, no database): how much of the
+    // gap between the dashboard and the static page is the size of the responses alone — on two
+    // shared cores the load generator must receive and parse every byte too.
+    const bareBytes = await bareServerReference(['/about', '/']);
     // The price of a change: a committed write bumps the data version, so the next request of each
     // cached page renders from the database (a miss) and the one after is served from the cache.
     const afterChange = [];
@@ -250,7 +255,7 @@ async function main() {
       date: new Date().toISOString(), mode: quick ? 'quick' : 'default',
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: String(dataset.pg).split(',')[0] },
       dataset: { ...dataset, pg: undefined }, connections, durationSeconds: duration, baselineRssMb: Math.round(baselineRss),
-      results, afterChange, bulkImport, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explains,
+      results, bareBytes, afterChange, bulkImport, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explains,
       ratios: {
         dashboardOverStatic: Math.round((results[1]!.rps / results[0]!.rps) * 100) / 100,
         apiOverRawSql: Math.round((apiSerial.p50 / rawSqlP50) * 100) / 100,
@@ -261,6 +266,35 @@ async function main() {
   } finally {
     server.kill('SIGTERM');
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+/** Serves the bodies of `paths` (fetched from the app) from a bare node:http server, and loads each. */
+async function bareServerReference(paths: string[]) {
+  const bodies = await Promise.all(paths.map(async (p) => ({ path: p, body: Buffer.from(await (await fetch(base + p)).arrayBuffer()) })));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vt-bench-'));
+  bodies.forEach((b, i) => writeFileSync(path.join(dir, `${i}.html`), b.body));
+  const barePort = port + 1;
+  const script = `const http = require('node:http'); const fs = require('node:fs');
+    const bodies = ${JSON.stringify(bodies.map((_, i) => path.join(dir, `${i}.html`)))}.map((f) => fs.readFileSync(f));
+    http.createServer((req, res) => {
+      const body = bodies[Number(req.url.slice(1))] ?? Buffer.from('');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    }).listen(${barePort}, '127.0.0.1', () => console.log('ready'));`;
+  const bare = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve) => bare.stdout!.once('data', () => resolve()));
+    const out = [];
+    for (const [i, b] of bodies.entries()) {
+      const r = await load(`http://127.0.0.1:${barePort}/${i}`, connections, duration);
+      out.push({ path: b.path, kb: Math.round(b.body.length / 102.4) / 10, rps: r.rps, p95: r.p95 });
+      log(`bare node:http serving the bytes of ${b.path} (${Math.round(b.body.length / 1024)} KB): ${r.rps} req/s, p95 ${r.p95} ms`);
+    }
+    return out;
+  } finally {
+    bare.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -279,8 +313,9 @@ type Report = Record<string, unknown> & {
   afterChange: { name: string; path: string; miss: { ms: number; status: number; cache: string; kb: number }; hit: { ms: number; status: number; cache: string; kb: number } }[];
   explains: { title: string; plan: string }[];
   bulkImport: { rows: number; dryRunMs: number; commitMs: number };
-  results: { name: string; path: string; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; peakRssMb: number; firstLoadJsKb: number | null }[];
+  results: { name: string; path: string; kb: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; timeouts: number; peakRssMb: number; firstLoadJsKb: number | null }[];
   ratios: { dashboardOverStatic: number; apiOverRawSql: number };
+  bareBytes: { path: string; kb: number; rps: number; p95: number }[];
 };
 
 async function writeReport(r: Report) {
@@ -317,13 +352,25 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'met' : '**missed**'} |`).
 
 ## Throughput and latency
 
-| page / endpoint | req/s | p50 ms | p95 ms | p99 ms | completed | errors (timeouts) | peak RSS MB | first-load JS KB gzip |
-|---|---|---|---|---|---|---|---|---|
-${r.results.map((x) => `| ${x.name} \`${x.path}\` | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.requests} | ${x.errors} (${x.timeouts}) | ${x.peakRssMb} | ${x.firstLoadJsKb ?? '–'} |`).join('\n')}
+| page / endpoint | response KB | req/s | p50 ms | p95 ms | p99 ms | completed | errors (timeouts) | peak RSS MB | first-load JS KB gzip |
+|---|---|---|---|---|---|---|---|---|---|
+${r.results.map((x) => `| ${x.name} \`${x.path}\` | ${x.kb} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.requests} | ${x.errors} (${x.timeouts}) | ${x.peakRssMb} | ${x.firstLoadJsKb ?? '–'} |`).join('\n')}
 
 Latencies are of completed requests; autocannon gives up on a request after 10 s (a timeout).
 Public pages are served from the shared page cache (PostgreSQL, keyed by URL, day and data version), so under
 load these figures are cache hits. What a change costs is below.
+
+## The same bytes from a bare Node.js server
+
+The response bodies of the static page and the dashboard, served from memory by a bare \`node:http\`
+server (no framework, no database, no cache lookup) under the same load: what the size of a
+response costs on this machine by itself, load generator included.
+
+| body of | KB | req/s | p95 ms |
+|---|---|---|---|
+${r.bareBytes.map((x) => `| \`${x.path}\` | ${x.kb} | ${x.rps} | ${x.p95} |`).join('\n')}
+
+Bare ratio (dashboard bytes ÷ static-page bytes): **${Math.round((r.bareBytes[1]!.rps / r.bareBytes[0]!.rps) * 100)}%**; the app's: ${Math.round(r.ratios.dashboardOverStatic * 100)}%.
 
 ## The first request after a change
 
