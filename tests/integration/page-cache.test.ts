@@ -28,14 +28,19 @@ describe('page cache', () => {
     const cache = instanceA();
     expect(await cache.get('/k', APP_PAGE)).toBeNull();
     await cache.set('/k', page('<p>one</p>'), { cacheControl: { revalidate: false } });
-    const hit = (await cache.get('/k', APP_PAGE)) as { value: ReturnType<typeof page> };
-    expect(hit.value.html).toBe('<p>one</p>');
+    const hit = (await cache.get('/k', APP_PAGE)) as { value: { html: Buffer; rscData: Buffer; segmentData: Map<string, Buffer>; headers: object } };
+    // Stored as bytes, which Next.js sends without encoding the string again on every request.
+    expect(Buffer.isBuffer(hit.value.html)).toBe(true);
+    expect(hit.value.html.toString('utf8')).toBe('<p>one</p>');
+    await cache.get('/u', APP_PAGE);
+    await cache.set('/u', page('<p>Škoda — Łódź 🔋 \u{10FFFF}</p>'));
+    expect(String(((await cache.get('/u', APP_PAGE)) as { value: { html: Buffer } }).value.html)).toBe('<p>Škoda — Łódź 🔋 \u{10FFFF}</p>');
     expect(Buffer.from(hit.value.rscData).toString()).toBe('rsc:<p>one</p>');
     expect(hit.value.segmentData.get('/_tree')?.toString()).toBe('t');
     expect(hit.value.headers).toMatchObject({ 'cache-control': 'no-cache' });
     // Another instance (no local copy) reads the same entry from the database.
     await resetPageCache();
-    expect(((await instanceA().get('/k', APP_PAGE)) as { value: { html: string } }).value.html).toBe('<p>one</p>');
+    expect(String(((await instanceA().get('/k', APP_PAGE)) as { value: { html: Buffer } }).value.html)).toBe('<p>one</p>');
   });
 
   it('stops serving an entry as soon as a write to public data commits, on every instance', async () => {
@@ -107,7 +112,7 @@ describe('page cache', () => {
       await cache.set('/k', page('<p>maybe yesterday</p>'));
       expect(await cache.get('/k', APP_PAGE)).toBeNull();
       await cache.set('/k', page('<p>today</p>'));
-      expect(((await cache.get('/k', APP_PAGE)) as { value: { html: string } }).value.html).toBe('<p>today</p>');
+      expect(String(((await cache.get('/k', APP_PAGE)) as { value: { html: Buffer } }).value.html)).toBe('<p>today</p>');
     });
   });
 
