@@ -1,11 +1,13 @@
 // The open dataset as files: one CSV per table, a data dictionary (README.txt) and the licence
-// notice (LICENSE.txt) in a zip, and the same rows as one JSON document. Pure: the rows come from
-// lib/db/api/read-open-dataset.ts. The zip's timestamps are the dataset's date, so the same data
-// on the same day gives the same bytes (and the same ETag).
-import { strToU8, zipSync } from 'fflate';
+// notice (LICENSE.txt) in a zip, and the same rows as one JSON document. Pure: the rows come in
+// batches from a DatasetSource (lib/db/api/open-dataset-reader.ts reads them through cursors), and
+// the files come out as chunks, so a download never holds the whole dataset in memory. The zip's
+// timestamps are the dataset's date, so the same data on the same day gives the same bytes.
+import { createHash } from 'node:crypto';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { toCsv } from '../csv';
-import type { DatasetRow, OpenDatasetTables } from '../db/api/read-open-dataset';
-import { DATASET_DICTIONARY, DATASET_TABLES } from './dataset-dictionary';
+import type { DatasetRow, DatasetSource } from '../db/api/read-open-dataset';
+import { DATASET_DICTIONARY, DATASET_TABLES, type DatasetTableName } from './dataset-dictionary';
 
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 const FOLDER = 'voltrack-dataset';
@@ -17,28 +19,46 @@ export interface DatasetInfo {
   citationUrl: string;
 }
 
-function checkColumns(tables: OpenDatasetTables): void {
-  for (const name of DATASET_TABLES) {
-    const expected = DATASET_DICTIONARY[name].columns.map((c) => c.name).join(',');
-    const row = tables[name][0];
-    if (row && Object.keys(row).join(',') !== expected) {
-      throw new Error(`dataset table ${name}: columns ${Object.keys(row).join(',')} differ from the dictionary ${expected}`);
-    }
+export type DatasetCounts = Record<DatasetTableName, number>;
+
+function checkColumns(name: DatasetTableName, rows: DatasetRow[]): void {
+  const expected = DATASET_DICTIONARY[name].columns.map((c) => c.name).join(',');
+  const row = rows[0];
+  if (row && Object.keys(row).join(',') !== expected) {
+    throw new Error(`dataset table ${name}: columns ${Object.keys(row).join(',')} differ from the dictionary ${expected}`);
   }
 }
 
 const cell = (v: DatasetRow[string]) => (typeof v === 'boolean' ? String(v) : v);
 
-export function datasetCsvFiles(tables: OpenDatasetTables): Record<string, string> {
-  checkColumns(tables);
-  const files: Record<string, string> = {};
-  for (const name of DATASET_TABLES) {
-    const t = DATASET_DICTIONARY[name];
-    const header = t.columns.map((c) => c.name);
-    // A byte-order mark so spreadsheet programs read the UTF-8 names (Skellefteå, Göd) correctly.
-    files[t.file] = toCsv(header, tables[name].map((row) => header.map((h) => cell(row[h] ?? null))), { bom: true });
+/**
+ * One table as CSV text, batch by batch; `counted` gets its number of rows at the end. Each
+ * record is formatted on its own (RFC 4180, lib/csv.ts), so the batches' texts joined are the
+ * text of all rows at once.
+ */
+async function* csvChunks(
+  name: DatasetTableName, batches: AsyncIterable<DatasetRow[]> | Iterable<DatasetRow[]>, counted: (n: number) => void,
+): AsyncGenerator<string> {
+  const header = DATASET_DICTIONARY[name].columns.map((c) => c.name);
+  const headerLine = `${header.join(',')}\r\n`;
+  // A byte-order mark so spreadsheet programs read the UTF-8 names (Skellefteå, Göd) correctly.
+  const format = (rows: DatasetRow[], bom: boolean) => toCsv(header, rows.map((row) => header.map((h) => cell(row[h] ?? null))), { bom });
+  let started = false;
+  let count = 0;
+  for await (const rows of batches) {
+    checkColumns(name, rows);
+    count += rows.length;
+    if (!started) {
+      started = true;
+      yield format(rows, true);
+    } else if (rows.length) {
+      const csv = format(rows, false);
+      if (!csv.startsWith(headerLine)) throw new Error(`dataset table ${name}: unexpected CSV header`);
+      yield csv.slice(headerLine.length);
+    }
   }
-  return files;
+  if (!started) yield format([], true);
+  counted(count);
 }
 
 export function licenceText(info: DatasetInfo): string {
@@ -60,7 +80,7 @@ export function licenceText(info: DatasetInfo): string {
   ].join('\r\n');
 }
 
-export function readmeText(tables: OpenDatasetTables, info: DatasetInfo): string {
+export function readmeText(counts: DatasetCounts, info: DatasetInfo): string {
   const lines = [
     `Voltrack open dataset, ${info.date}`,
     '='.repeat(40),
@@ -86,7 +106,7 @@ export function readmeText(tables: OpenDatasetTables, info: DatasetInfo): string
   ];
   for (const name of DATASET_TABLES) {
     const t = DATASET_DICTIONARY[name];
-    lines.push('', `${t.file} (${tables[name].length} rows)`, `  ${t.description}`, '');
+    lines.push('', `${t.file} (${counts[name]} rows)`, `  ${t.description}`, '');
     const width = Math.max(...t.columns.map((c) => c.name.length));
     for (const c of t.columns) lines.push(`  ${c.name.padEnd(width)}  ${c.description}`);
   }
@@ -94,36 +114,103 @@ export function readmeText(tables: OpenDatasetTables, info: DatasetInfo): string
   return lines.join('\r\n');
 }
 
-/** The whole dataset as one JSON document: the rows keyed by table, with the dictionary. */
-export function datasetJson(tables: OpenDatasetTables, info: DatasetInfo): string {
-  checkColumns(tables);
-  return JSON.stringify({
+/**
+ * The whole dataset as one JSON document, in chunks: the rows keyed by table, with the
+ * dictionary. The same text as JSON.stringify of the whole object (one row at a time).
+ */
+export async function* datasetJsonChunks(source: DatasetSource, info: DatasetInfo): AsyncGenerator<string> {
+  const head = JSON.stringify({
     name: 'Voltrack open dataset',
     date: info.date,
     licence: { name: 'CC BY 4.0', url: LICENCE_URL },
     citation: `Voltrack, dataset of ${info.date}, ${info.citationUrl}`,
-    tables: Object.fromEntries(DATASET_TABLES.map((n) => [n, tables[n]])),
-    dictionary: Object.fromEntries(DATASET_TABLES.map((n) => [n, {
-      file: DATASET_DICTIONARY[n].file,
-      description: DATASET_DICTIONARY[n].description,
-      columns: Object.fromEntries(DATASET_DICTIONARY[n].columns.map((c) => [c.name, c.description])),
-    }])),
   });
+  yield `${head.slice(0, -1)},"tables":{`;
+  for (const [i, name] of DATASET_TABLES.entries()) {
+    yield `${i ? ',' : ''}${JSON.stringify(name)}:[`;
+    let first = true;
+    for await (const rows of source(name)) {
+      checkColumns(name, rows);
+      if (!rows.length) continue;
+      yield `${first ? '' : ','}${rows.map((row) => JSON.stringify(row)).join(',')}`;
+      first = false;
+    }
+    yield ']';
+  }
+  const dictionary = Object.fromEntries(DATASET_TABLES.map((n) => [n, {
+    file: DATASET_DICTIONARY[n].file,
+    description: DATASET_DICTIONARY[n].description,
+    columns: Object.fromEntries(DATASET_DICTIONARY[n].columns.map((c) => [c.name, c.description])),
+  }]));
+  yield `},"dictionary":${JSON.stringify(dictionary)}}`;
 }
 
-export function datasetZip(tables: OpenDatasetTables, info: DatasetInfo): Uint8Array {
+/**
+ * The zip, in chunks: LICENSE.txt, one CSV per table, README.txt (with the row counts the CSVs
+ * just had), and dataset.json. Each entry is deflated as it streams (fflate's Zip, sizes in data
+ * descriptors), one entry at a time so nothing waits in memory. dataset.json reads every table a
+ * second time: `source` must give the same rows again (one snapshot).
+ */
+export async function* datasetZipChunks(source: DatasetSource, info: DatasetInfo): AsyncGenerator<Uint8Array> {
   // Zip timestamps are local wall-clock time: midnight of the dataset's day wherever this runs.
   const [y = 2000, m = 1, d = 1] = info.date.split('-').map(Number);
   const mtime = new Date(y, m - 1, d);
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  const add = (name: string, text: string) => { entries[`${FOLDER}/${name}`] = [strToU8(text), { mtime }]; };
-  add('README.txt', readmeText(tables, info));
-  add('LICENSE.txt', licenceText(info));
-  for (const [file, csv] of Object.entries(datasetCsvFiles(tables))) add(file, csv);
-  add('dataset.json', datasetJson(tables, info));
-  return zipSync(entries, { level: 6 });
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else out.push(chunk);
+  });
+  const drain = (): Uint8Array[] => {
+    if (failure) throw failure;
+    return out.splice(0);
+  };
+  async function* entry(name: string, texts: AsyncIterable<string> | Iterable<string>): AsyncGenerator<Uint8Array> {
+    const file = new ZipDeflate(`${FOLDER}/${name}`, { level: 6 });
+    file.mtime = mtime;
+    zip.add(file);
+    for await (const text of texts) {
+      if (!text) continue;
+      file.push(strToU8(text));
+      yield* drain();
+    }
+    file.push(new Uint8Array(0), true);
+    yield* drain();
+  }
+
+  const counts = {} as DatasetCounts;
+  yield* entry('LICENSE.txt', [licenceText(info)]);
+  for (const name of DATASET_TABLES) {
+    yield* entry(DATASET_DICTIONARY[name].file, csvChunks(name, source(name), (n) => { counts[name] = n; }));
+  }
+  yield* entry('README.txt', [readmeText(counts, info)]);
+  yield* entry('dataset.json', datasetJsonChunks(source, info));
+  zip.end();
+  yield* drain();
 }
 
-export function datasetCounts(tables: OpenDatasetTables): Record<string, number> {
-  return Object.fromEntries(DATASET_TABLES.map((n) => [n, tables[n].length]));
+/** Counts the rows `source` gives, table by table, as they pass. */
+export function countingSource(source: DatasetSource): { source: DatasetSource; counts: DatasetCounts } {
+  const counts = Object.fromEntries(DATASET_TABLES.map((n) => [n, 0])) as DatasetCounts;
+  return {
+    counts,
+    source: (name) => (async function* () {
+      counts[name] = 0;
+      for await (const rows of source(name)) {
+        counts[name] += rows.length;
+        yield rows;
+      }
+    })(),
+  };
+}
+
+/**
+ * The entity tag of a streamed dataset file, known before its bytes are: the bytes are a function
+ * of the data (data_version moves with every committed write to public data), the day, the
+ * citation address and this code. Weak, since a deploy that changes the format keeps the tag
+ * until the data or the day next changes; weak comparison is all If-None-Match needs.
+ */
+export function datasetEtag(format: 'json' | 'zip', info: DatasetInfo, dataVersion: string): string {
+  const citation = createHash('sha256').update(info.citationUrl).digest('base64url').slice(0, 12);
+  return `W/"dataset-${format}-${info.date}-v${dataVersion}-${citation}"`;
 }

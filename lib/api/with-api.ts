@@ -42,6 +42,18 @@ export type ApiReply =
     filename?: string;
     /** Dated snapshots never change. */
     cache?: 'public' | 'immutable';
+  }
+  | {
+    /** A body too large to hold in memory, read as it is sent (the dataset downloads). */
+    type: 'stream';
+    body: ReadableStream<Uint8Array>;
+    /**
+     * The body's entity tag, known before its bytes exist (no content hash): it must change
+     * whenever the bytes may. Not sent (304, HEAD), the body is cancelled.
+     */
+    etag: string;
+    contentType: string;
+    filename?: string;
   };
 
 export type ApiHandler = (req: ApiRequest) => Promise<ApiReply>;
@@ -63,15 +75,28 @@ export function withApi(handler: ApiHandler, opts: { head?: boolean } = {}): Rou
       const url = new URL(request.url);
       const params = await context.params;
       const reply = await handler({ request, url, params, today: todayIso(), caller });
-      return respond(request, url, reply, rateLimitHeaders(limit), opts.head === true);
+      return await respond(request, url, reply, rateLimitHeaders(limit), opts.head === true);
     } catch (error) {
       return errorResponse(error, limit ? rateLimitHeaders(limit) : {});
     }
   };
 }
 
-function respond(request: Request, url: URL, reply: ApiReply, extra: Record<string, string>, head: boolean): Response {
+async function respond(request: Request, url: URL, reply: ApiReply, extra: Record<string, string>, head: boolean): Promise<Response> {
   const headers = new Headers({ ...CORS_HEADERS, ...extra });
+  if (reply.type === 'stream') {
+    headers.set('etag', reply.etag);
+    headers.set('cache-control', PUBLIC_CACHE);
+    if (matchesIfNoneMatch(request.headers.get('if-none-match'), reply.etag)) {
+      await reply.body.cancel();
+      return new Response(null, { status: 304, headers });
+    }
+    headers.set('content-type', reply.contentType);
+    if (reply.filename) headers.set('content-disposition', `attachment; filename="${reply.filename}"`);
+    if (!head) return new Response(reply.body, { status: 200, headers });
+    await reply.body.cancel();
+    return new Response(null, { status: 200, headers });
+  }
   let body: string | Uint8Array;
   let status = 200;
   if (reply.type === 'file') {

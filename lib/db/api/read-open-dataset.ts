@@ -6,12 +6,14 @@ import { db } from '../client';
 export type DatasetValue = string | number | boolean | null;
 export type DatasetRow = Record<string, DatasetValue>;
 export type OpenDatasetTables = Record<DatasetTableName, DatasetRow[]>;
+/** A table's rows in batches, in the table's order; each call reads the table from its start. */
+export type DatasetSource = (table: DatasetTableName) => AsyncIterable<DatasetRow[]> | Iterable<DatasetRow[]>;
 
 const SOURCE_COLUMNS = Prisma.raw(`s.id AS source_id, s.url AS source_url, s.publisher AS source_publisher,
   s.title AS source_title, to_char(s.published_on, 'YYYY-MM-DD') AS source_published_on`);
 
 // Column names are the dictionary's (lib/api/dataset-dictionary.ts); soft-deleted rows are left out.
-const QUERIES: Record<DatasetTableName, Prisma.Sql> = {
+export const DATASET_QUERIES: Record<DatasetTableName, Prisma.Sql> = {
   plants: Prisma.sql`
     SELECT p.ref, p.slug, p.name, op.slug AS operator_slug, op.name AS operator, p.city, r.slug AS region_slug, r.name AS region,
            c.code AS country_code, c.name AS country, p.lat::float8 AS lat, p.lon::float8 AS lon,
@@ -81,13 +83,14 @@ const QUERIES: Record<DatasetTableName, Prisma.Sql> = {
 };
 
 /**
- * Every public table of the dataset, read in one repeatable-read transaction so the files of a
- * download agree with each other.
+ * Every public table of the dataset in memory, read in one repeatable-read transaction. Only for
+ * small reads and tests (the reference the streamed downloads are checked against); downloads
+ * read through openDatasetReader (open-dataset-reader.ts) in bounded memory.
  */
 export async function readOpenDataset(): Promise<OpenDatasetTables> {
   return db().$transaction(async (tx) => {
     const out = {} as OpenDatasetTables;
-    for (const [name, sql] of Object.entries(QUERIES) as [DatasetTableName, Prisma.Sql][]) {
+    for (const [name, sql] of Object.entries(DATASET_QUERIES) as [DatasetTableName, Prisma.Sql][]) {
       out[name] = await tx.$queryRaw<DatasetRow[]>(sql);
     }
     return out;
