@@ -9,6 +9,7 @@ import { prepareDatabase } from './db/prepare';
 import { EMBEDDED_DATA_DIR } from './db/with-database';
 import { ROOT } from './db/schema-engine';
 import { authEnv } from './admin/embedded-auth';
+import { serverNodeOptions } from './server-memory';
 
 const log = (line: string) => console.log(`[voltrack] ${line}`);
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -58,6 +59,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     DATABASE_URL: url,
     // The embedded server refuses connections past its limit rather than queueing them.
     DATABASE_POOL_MAX: embedded ? String(Math.min(EMBEDDED_MAX_CONNECTIONS - 2, 10)) : process.env.DATABASE_POOL_MAX,
+    NODE_OPTIONS: serverNodeOptions(),
   };
   const { port, host } = options;
   const server = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', host], {

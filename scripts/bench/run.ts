@@ -22,6 +22,7 @@ import { generateSynthetic } from '../data/generate-synthetic';
 import { adminQuery, databaseUrl } from '../../tests/support/server-admin';
 import { benchImport } from './import';
 import { firstLoadJs } from './page-weight';
+import { serverNodeOptions } from '../server-memory';
 
 const { values: args } = parseArgs({
   options: {
@@ -163,6 +164,8 @@ async function main() {
     cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: distDir, DATABASE_POOL_MAX: '10', NODE_ENV: 'production',
+      // The server runs with the memory bound `npm start` and the Docker image give it.
+      NODE_OPTIONS: serverNodeOptions(),
       // One load generator is one client: without this the API's rate limit would answer 429s.
       API_RATE_LIMIT: '1000000',
     },
@@ -255,7 +258,7 @@ async function main() {
       date: new Date().toISOString(), mode: quick ? 'quick' : 'default',
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: String(dataset.pg).split(',')[0] },
       dataset: { ...dataset, pg: undefined }, connections, durationSeconds: duration, baselineRssMb: Math.round(baselineRss),
-      results, bareBytes, afterChange, bulkImport, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explains,
+      serverNodeOptions: serverNodeOptions(), results, bareBytes, afterChange, bulkImport, apiCapacityP50Serial: apiSerial.p50, rawSqlP50, exportMs, exportRows, exportGrowthMb, peakRssMb: Math.round(peakRssMb), explains,
       ratios: {
         dashboardOverStatic: Math.round((results[1]!.rps / results[0]!.rps) * 100) / 100,
         apiOverRawSql: Math.round((apiSerial.p50 / rawSqlP50) * 100) / 100,
@@ -342,7 +345,7 @@ Run ${r.date} (${r.mode} mode, ${r.totalSeconds} s in all) with \`npm run bench$
 
 **Machine:** ${machine.cpus} × ${machine.cpu}, ${machine.memGb} GiB, Node ${machine.node}, ${machine.postgres}.
 **Dataset:** ${ds.plants} plants, ${ds.announcements} capacity announcements, ${ds.status_events} status events, ${ds.contracts} contracts (curated + synthetic).
-**Load:** autocannon in a second process on loopback, ${r.connections} connections, ${r.durationSeconds} s per target, after 3 warm-up requests. Server: \`next start\` (production build), pool of 10.
+**Load:** autocannon in a second process on loopback, ${r.connections} connections, ${r.durationSeconds} s per target, after 3 warm-up requests. Server: \`next start\` (production build), pool of 10, \`NODE_OPTIONS=${r.serverNodeOptions}\`.
 
 ## Targets
 

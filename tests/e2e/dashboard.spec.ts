@@ -120,6 +120,11 @@ test('the map shows every plant with coordinates, each linking to its page', asy
   const verkor = page.locator('figure svg a[href="/plants/verkor-dunkirk"]');
   await expect(verkor).toHaveAttribute('aria-label', /Verkor/);
   await verkor.focus();
+  // Keyboard focus shows the marker's name beside it (one label for the map, MapTooltip).
+  const label = page.locator('figure div[aria-hidden="true"]', { hasText: await verkor.getAttribute('aria-label') ?? 'Verkor' });
+  await expect(label).toBeVisible();
+  const [dot, box] = await Promise.all([verkor.locator('circle').boundingBox(), label.boundingBox()]);
+  expect(Math.abs(box!.x + box!.width / 2 - (dot!.x + dot!.width / 2))).toBeLessThan(box!.width / 2 + 1);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/plants\/verkor-dunkirk$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Verkor');
