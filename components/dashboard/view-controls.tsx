@@ -18,7 +18,7 @@ export const GROUPING_LABELS: Record<Grouping, string> = {
 /** The view's state as a GET form: every view is a URL someone can share. */
 export function ViewControls({ action, params, today }: { action: string; params: DashboardParams; today: string }) {
   return (
-    <form method="get" action={action} className={styles.controls} aria-label="Chart settings">
+    <form method="get" action={action} className={styles.controls} aria-label="Chart settings" autoComplete="off">
       <AutoSubmit />
       <label>
         Group by

@@ -46,6 +46,22 @@ test('a visitor changes grouping, scenario and as-of date; the URL keeps the vie
   await expect(figure(page, 'capacity').locator('svg.recharts-surface')).toBeVisible();
 });
 
+test('a choice made before the page’s scripts have run is applied once they do', async ({ page }) => {
+  // Hold the scripts back: the server-rendered form is usable before the page hydrates.
+  let release!: () => void;
+  const scriptsMayLoad = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await page.locator('select[name=group]').selectOption('country');
+  await expect(page).toHaveURL(/\/$/);
+  release();
+  await expect(page).toHaveURL(/group=country/);
+  await expect(figure(page, 'capacity').getByRole('heading')).toContainText('by country');
+});
+
 test('an earlier as-of date shows the 2030 pipeline as it stood then', async ({ page }) => {
   await page.goto('/');
   const announced = async () => Number((await metric(page, 'announced-2030').innerText()).replace(/[^\d.]/g, ''));
