@@ -16,7 +16,9 @@ const COLUMN_OF: Record<string, string> = {
  * same, and an error when it says something else (a new figure needs a new ref).
  */
 export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowValues>[], look: ImportLookups): Promise<KindPlan> {
-  const refs = rows.map((r) => r.ref).filter(Boolean);
+  // Only refs that passed validation are looked up: a raw cell may hold anything (even NUL, which
+  // PostgreSQL refuses in text), and rows that failed validation are not matched anyway.
+  const refs = rows.flatMap((r) => (r.values ? [r.values.ref] : []));
   const plantRefs = rows.flatMap((r) => (r.values ? [r.values.plant_ref] : []));
   const [existing, plants] = await Promise.all([
     tx.capacityAnnouncement.findMany({ where: { ref: { in: refs } } }),

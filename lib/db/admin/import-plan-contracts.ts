@@ -14,7 +14,9 @@ const FIELDS: Record<string, keyof ContractRowValues> = {
 const DATES = new Set(['signedOn', 'statusChangedOn']);
 
 export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[], look: ImportLookups): Promise<KindPlan> {
-  const refs = rows.map((r) => r.ref).filter(Boolean);
+  // Only refs that passed validation are looked up: a raw cell may hold anything (even NUL, which
+  // PostgreSQL refuses in text), and rows that failed validation are not matched anyway.
+  const refs = rows.flatMap((r) => (r.values ? [r.values.ref] : []));
   const plantRefs = rows.flatMap((r) => (r.values?.plant_ref ? [r.values.plant_ref] : []));
   const [existing, plants] = await Promise.all([
     tx.contract.findMany({ where: { ref: { in: refs } }, include: { sources: { select: { sourceId: true } } } }),

@@ -14,7 +14,9 @@ const SIMPLE: Record<string, keyof PlantRowValues> = {
 };
 
 export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look: ImportLookups): Promise<KindPlan> {
-  const refs = rows.map((r) => r.ref).filter(Boolean);
+  // Only refs that passed validation are looked up: a raw cell may hold anything (even NUL, which
+  // PostgreSQL refuses in text), and rows that failed validation are not matched anyway.
+  const refs = rows.flatMap((r) => (r.values ? [r.values.ref] : []));
   const existing = await tx.plant.findMany({ where: { ref: { in: refs } }, include: {
     sources: { select: { sourceId: true } },
     statusEvents: { where: { deletedAt: null }, orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }], take: 1, select: { effectiveOn: true } },
