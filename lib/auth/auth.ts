@@ -87,6 +87,10 @@ export function createAuth(options: AuthOptions) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-in/email') {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim().toLowerCase() : '';
+          // No address holds control characters, and PostgreSQL cannot store NUL in the limiter's key.
+          if (/[\u0000-\u001f\u007f]/.test(email)) {
+            throw new APIError('BAD_REQUEST', { code: 'INVALID_EMAIL', message: 'Invalid email' });
+          }
           const decision = await consumeSignInLimit(options.prisma, `account|${email}`, perAccount);
           if (!decision.allowed) {
             throw new APIError('TOO_MANY_REQUESTS', {
