@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET } from '@/app/plants/export/route';
-import { disconnectDb } from '@/lib/db/client';
 import { EXPORT_BATCH, exportPlantBatches, type PlantExportRow } from '@/lib/db/export-plants';
 import { listPlants, type PlantListRow } from '@/lib/db/list-plants';
 import type { ReadInBatchesOptions } from '@/lib/db/read-in-batches';
@@ -12,7 +11,7 @@ import { rawSearchParamsOf } from '@/lib/validation/search-params';
 import { generateSynthetic } from '@/scripts/data/generate-synthetic';
 import { setupTestDatabase } from '../support/database';
 import { loadExplorerOracle, oracleExplorer, oracleFigureAnnouncement } from '../support/oracle';
-import { startTcpProxy } from '../support/tcp-proxy';
+import { withAppDatabaseThroughProxy } from '../support/app-database-proxy';
 
 const t = setupTestDatabase({ seeded: true });
 let data: Awaited<ReturnType<typeof loadExplorerOracle>>;
@@ -237,22 +236,14 @@ describe('plant export read in batches', () => {
   });
 
   it('a database lost in the middle of a read fails that read, and the next export works again', async () => {
-    const proxy = await startTcpProxy(t.url);
-    const saved = process.env.DATABASE_URL;
-    await disconnectDb();
-    process.env.DATABASE_URL = proxy.url;
-    try {
+    await withAppDatabaseThroughProxy(t.url, async (proxy) => {
       const batches = exportPlantBatches(filtersOf(''), { batchSize: 10, idleMs: 10_000, maxSegmentMs: 60_000 });
       expect((await batches.next()).value).toHaveLength(10);
       await proxy.cut();
       await expect(batches.next()).rejects.toThrow();
       await proxy.restore();
       expect((await readAll(exportPlantBatches(filtersOf(''), EXPORT_BATCH))).rows.length).toBe(expected('').length);
-    } finally {
-      await disconnectDb();
-      process.env.DATABASE_URL = saved;
-      await proxy.close();
-    }
+    });
   });
 });
 
@@ -297,11 +288,7 @@ describe('plant export of a large synthetic set', () => {
   });
 
   it('a database lost after the download started cuts the download short, logged, and the server answers the next one', async () => {
-    const proxy = await startTcpProxy(t.url);
-    const saved = process.env.DATABASE_URL;
-    await disconnectDb();
-    process.env.DATABASE_URL = proxy.url;
-    try {
+    await withAppDatabaseThroughProxy(t.url, async (proxy) => {
       const res = await get('format=csv');
       expect(res.status).toBe(200);
       await proxy.cut();
@@ -325,10 +312,6 @@ describe('plant export of a large synthetic set', () => {
       const again = await get('format=csv');
       expect(again.status).toBe(200);
       expect(parseCsv(await again.text()).data.length).toBe(n);
-    } finally {
-      await disconnectDb();
-      process.env.DATABASE_URL = saved;
-      await proxy.close();
-    }
+    });
   });
 });

@@ -1,12 +1,13 @@
 // Database faults at the data layer: a connection cut mid-transaction leaves nothing half
 // written; an unreachable database fails within the pool timeout; the app recovers by itself.
 import { describe, expect, it } from 'vitest';
-import { createPrismaClient, disconnectDb } from '@/lib/db/client';
+import { createPrismaClient } from '@/lib/db/client';
 import { checkDatabaseHealth } from '@/lib/db/health';
 import { isDatabaseUnavailable } from '@/lib/errors';
 import { writeSeedDataset } from '@/lib/db/seed-dataset';
 import { loadSeedDataset } from '@/lib/seed-dataset';
 import { setupTestDatabase } from '../support/database';
+import { withAppDatabaseThroughProxy } from '../support/app-database-proxy';
 import { startTcpProxy } from '../support/tcp-proxy';
 
 const t = setupTestDatabase();
@@ -58,12 +59,7 @@ describe('database faults', () => {
   });
 
   it('health turns unhealthy within 5 s while the database is away, and recovers without a restart', async () => {
-    const proxy = await startTcpProxy(t.url);
-    const saved = process.env.DATABASE_URL;
-    await disconnectDb();
-    process.env.DATABASE_URL = proxy.url;
-    process.env.DATABASE_CONNECT_TIMEOUT_MS = '2000';
-    try {
+    await withAppDatabaseThroughProxy(t.url, async (proxy) => {
       expect((await checkDatabaseHealth()).ok).toBe(true);
       await proxy.cut();
       const started = Date.now();
@@ -79,11 +75,6 @@ describe('database faults', () => {
         up = await checkDatabaseHealth();
       }
       expect(up.ok).toBe(true);
-    } finally {
-      await disconnectDb();
-      delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
-      process.env.DATABASE_URL = saved;
-      await proxy.close();
-    }
+    }, { DATABASE_CONNECT_TIMEOUT_MS: '2000' });
   });
 });
