@@ -5,13 +5,11 @@ import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { datasetZipChunks } from '@/lib/api/dataset';
 import { DATASET_DICTIONARY, DATASET_TABLES } from '@/lib/api/dataset-dictionary';
-import { readOpenDataset } from '@/lib/db/api/read-open-dataset';
 import { streamOpenDataset } from '@/lib/db/api/stream-open-dataset';
-import { disconnectDb } from '@/lib/db/client';
 import { call, ORIGIN, setRateLimit } from '../support/api';
 import { setupTestDatabase } from '../support/database';
-import { oracleJson, oracleZipFiles } from '../support/dataset-oracle';
-import { startTcpProxy } from '../support/tcp-proxy';
+import { oracleJson, oracleZipFiles, readOpenDataset } from '../support/dataset-oracle';
+import { withAppDatabaseThroughProxy } from '../support/app-database-proxy';
 
 const t = setupTestDatabase({ seeded: true });
 setRateLimit(1_000_000);
@@ -125,11 +123,7 @@ describe('the streamed dataset downloads', () => {
   });
 
   it('a database lost before the first byte is a 503; lost mid-stream, the stream errors and the next download works', async () => {
-    const proxy = await startTcpProxy(t.url);
-    const saved = process.env.DATABASE_URL;
-    await disconnectDb();
-    process.env.DATABASE_URL = proxy.url;
-    try {
+    await withAppDatabaseThroughProxy(t.url, async (proxy) => {
       await proxy.cut();
       const down = await call('/download/dataset.zip');
       expect(down.status).toBe(503);
@@ -147,10 +141,6 @@ describe('the streamed dataset downloads', () => {
       const again = await call('/download/dataset.zip');
       expect(again.status).toBe(200);
       expect(Object.keys(filesOf(await bytesOf(again)))).toContain('README.txt');
-    } finally {
-      await disconnectDb();
-      process.env.DATABASE_URL = saved;
-      await proxy.close();
-    }
+    });
   });
 });

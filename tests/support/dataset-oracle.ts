@@ -1,9 +1,26 @@
 // The dataset files as they were built before downloads streamed: every row in memory.
 // The reference the streamed files are checked against (tests/integration/dataset-stream.test.ts).
+// (The download routes read through lib/db/api/open-dataset-reader.ts.)
 import { type DatasetInfo, licenceText, readmeText } from '@/lib/api/dataset';
 import { DATASET_DICTIONARY, DATASET_TABLES } from '@/lib/api/dataset-dictionary';
 import { toCsv } from '@/lib/csv';
-import type { DatasetRow, OpenDatasetTables } from '@/lib/db/api/read-open-dataset';
+import type { DatasetTableName } from '@/lib/api/dataset-dictionary';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { DATASET_QUERIES, type DatasetRow } from '@/lib/db/api/read-open-dataset';
+import { db } from '@/lib/db/client';
+
+export type OpenDatasetTables = Record<DatasetTableName, DatasetRow[]>;
+
+/** Every public table of the dataset in memory, read in one repeatable-read transaction. */
+export async function readOpenDataset(): Promise<OpenDatasetTables> {
+  return db().$transaction(async (tx) => {
+    const out = {} as OpenDatasetTables;
+    for (const [name, sql] of Object.entries(DATASET_QUERIES) as [DatasetTableName, Prisma.Sql][]) {
+      out[name] = await tx.$queryRaw<DatasetRow[]>(sql);
+    }
+    return out;
+  }, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000, maxWait: 10_000 });
+}
 
 const cell = (v: DatasetRow[string]) => (typeof v === 'boolean' ? String(v) : v);
 

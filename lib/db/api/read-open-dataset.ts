@@ -1,11 +1,9 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
 import type { DatasetTableName } from '../../api/dataset-dictionary';
-import { db } from '../client';
 
 export type DatasetValue = string | number | boolean | null;
 export type DatasetRow = Record<string, DatasetValue>;
-export type OpenDatasetTables = Record<DatasetTableName, DatasetRow[]>;
 /** A table's rows in batches, in the table's order; each call reads the table from its start. */
 export type DatasetSource = (table: DatasetTableName) => AsyncIterable<DatasetRow[]> | Iterable<DatasetRow[]>;
 
@@ -81,18 +79,3 @@ export const DATASET_QUERIES: Record<DatasetTableName, Prisma.Sql> = {
            s.date_precision::text AS date_precision, s.date_inferred, s.note
     FROM source s WHERE s.deleted_at IS NULL ORDER BY s.id`,
 };
-
-/**
- * Every public table of the dataset in memory, read in one repeatable-read transaction. Only for
- * small reads and tests (the reference the streamed downloads are checked against); downloads
- * read through openDatasetReader (open-dataset-reader.ts) in bounded memory.
- */
-export async function readOpenDataset(): Promise<OpenDatasetTables> {
-  return db().$transaction(async (tx) => {
-    const out = {} as OpenDatasetTables;
-    for (const [name, sql] of Object.entries(DATASET_QUERIES) as [DatasetTableName, Prisma.Sql][]) {
-      out[name] = await tx.$queryRaw<DatasetRow[]>(sql);
-    }
-    return out;
-  }, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000, maxWait: 10_000 });
-}
