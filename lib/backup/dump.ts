@@ -22,11 +22,11 @@ interface TableInfo {
   dependsOn: string[];
 }
 
-// Derived tables that triggers keep (the capacity rollup and the data-version counter): a restore
+// Derived tables that triggers keep (the capacity rule's steps and spans, and the data-version counter): a restore
 // regenerates them as it inserts the data, so a dump leaves them out. Restoring them would race
 // the triggers, and an old data_version would tell caches that nothing changed.
 export const DERIVED_TABLES: ReadonlySet<string> = new Set([
-  'plant_capacity_step', 'plant_current_status', 'capacity_rollup_state', 'data_version',
+  'plant_capacity_step', 'plant_status_span', 'plant_long_term_span', 'data_version',
 ]);
 // page_cache holds rendered pages, not data (docs/decisions/005-page-cache.md).
 const EXCLUDED = new Set(['_prisma_migrations', 'page_cache', ...DERIVED_TABLES]);
@@ -189,7 +189,7 @@ async function columnTypes(client: pg.ClientBase, table: string): Promise<Map<st
 async function resetSequences(client: pg.ClientBase) {
   const seqs = await client.query<{ table: string; column: string; seq: string }>(`
     SELECT c.relname AS table, a.attname AS column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
-    FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+    FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
       AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
   for (const s of seqs.rows) {

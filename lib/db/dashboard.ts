@@ -1,22 +1,18 @@
 import 'server-only';
-import type { StatusWeights } from '../domain/capacity';
+import { TARGET_YEAR, type StatusWeights } from '../domain/capacity';
 import type { DashboardParams } from '../validation/dashboard';
-import { type CapacityPoint, getCapacitySeries, getCapacityTotal } from './capacity-series';
+import { type CapacityPoint, getCapacitySeries } from './capacity-series';
 import { db } from './client';
+import { getHeadline, type Headline } from './headline';
 import { getOfftakeCoverage, type OfftakeCoverage } from './offtake-coverage';
 import { getPipelineHistory, type PipelineDrop, type PipelinePoint } from './pipeline-history';
 import { listPlantCapacities, type PlantCapacityRow } from './plant-capacities';
-import { listRecentChanges, type RecentChange } from './recent-changes';
+import { type ChangeRow, listChanges } from './list-changes';
 
 export interface DashboardData {
   fromYear: number;
   toYear: number;
-  headline: {
-    operationalNowGwh: number;
-    announced2030Gwh: number;
-    riskWeighted2030Gwh: number;
-    plantsByStatus: Record<string, number>;
-  };
+  headline: Headline;
   /** The main chart: capacity per group and year under the chosen scenario. */
   series: CapacityPoint[];
   /** Capacity in the chosen year: per company, per ownership origin, per country (map). */
@@ -26,7 +22,8 @@ export interface DashboardData {
   plants: PlantCapacityRow[];
   pipeline: { targetYear: number; points: PipelinePoint[]; drops: PipelineDrop[] };
   offtake: OfftakeCoverage & { announced2030Gwh: number };
-  recent: RecentChange[];
+  /** The change feed as known on the date (the 12 newest). */
+  recent: ChangeRow[];
 }
 
 /** Quarter starts from 2019 up to the as-of date, and the as-of date itself. */
@@ -48,38 +45,32 @@ export async function getDashboardData(
   regionPath?: string,
 ): Promise<DashboardData> {
   const { asOf, scenario, year } = params;
-  const asOfYear = Number(asOf.slice(0, 4));
-  const base = { asOf, weights, regionPath };
+  const base = { asOf, weights, regionPath, longTerm: params.longTerm === 'include' };
   const fromYear = 2020;
   const toYear = await lastAnnouncedYear();
   const yearOnly = { ...base, scenario, fromYear: year, toYear: year };
-  const [operationalNowGwh, announced2030Gwh, riskWeighted2030Gwh, series, byCompany, byOrigin, byCountry, plants, pipeline, offtake, recent] =
-    await Promise.all([
-      getCapacityTotal({ ...base, scenario: 'operational' }, asOfYear),
-      getCapacityTotal({ ...base, scenario: 'announced' }, 2030),
-      getCapacityTotal({ ...base, scenario: 'risk_weighted' }, 2030),
-      getCapacitySeries({ ...base, scenario, fromYear, toYear }, params.group),
-      getCapacitySeries(yearOnly, 'company'),
-      getCapacitySeries(yearOnly, 'origin'),
-      getCapacitySeries(yearOnly, 'country'),
-      listPlantCapacities({ ...base, scenario }, year),
-      getPipelineHistory({ dates: pipelineDates(asOf), targetYear: 2030, regionPath }),
-      getOfftakeCoverage(2030, regionPath),
-      listRecentChanges({ asOf, limit: 12, regionPath }),
-    ]);
-  const plantsByStatus: Record<string, number> = {};
-  for (const p of plants) plantsByStatus[p.status] = (plantsByStatus[p.status] ?? 0) + 1;
+  const [headline, series, byCompany, byOrigin, byCountry, plants, pipeline, offtake, recent] = await Promise.all([
+    getHeadline(asOf, weights, regionPath),
+    getCapacitySeries({ ...base, scenario, fromYear, toYear }, params.group),
+    getCapacitySeries(yearOnly, 'company'),
+    getCapacitySeries(yearOnly, 'origin'),
+    getCapacitySeries(yearOnly, 'country'),
+    listPlantCapacities({ ...base, scenario }, year),
+    getPipelineHistory({ dates: pipelineDates(asOf), targetYear: TARGET_YEAR, regionPath }),
+    getOfftakeCoverage(TARGET_YEAR, asOf, regionPath),
+    listChanges({ regionPath, companies: [], kinds: [], until: asOf }, { after: null, limit: 12 }).then((r) => r.rows),
+  ]);
   return {
     fromYear,
     toYear,
-    headline: { operationalNowGwh, announced2030Gwh, riskWeighted2030Gwh, plantsByStatus },
+    headline,
     series,
     byCompany: byCompany.sort((a, b) => b.gwh - a.gwh),
     byOrigin: byOrigin.sort((a, b) => b.gwh - a.gwh),
     byCountry,
     plants,
-    pipeline: { targetYear: 2030, ...pipeline },
-    offtake: { ...offtake, announced2030Gwh },
+    pipeline: { targetYear: TARGET_YEAR, ...pipeline },
+    offtake: { ...offtake, announced2030Gwh: headline.announced2030.gwh },
     recent,
   };
 }
@@ -88,5 +79,5 @@ export async function getDashboardData(
 async function lastAnnouncedYear(): Promise<number> {
   const [row] = await db().$queryRaw<{ y: number | null }[]>`
     SELECT MAX(target_year) AS y FROM capacity_announcement WHERE deleted_at IS NULL AND scope = 'milestone'`;
-  return Math.min(2040, Math.max(2030, row?.y ?? 2030));
+  return Math.min(2040, Math.max(TARGET_YEAR, row?.y ?? TARGET_YEAR));
 }

@@ -84,7 +84,7 @@ export async function listMigrations(upTo?: string): Promise<MigrationList> {
         path: 'migration.sql',
         content: {
           tag: 'ok' as const,
-          value: await readFile(path.join(MIGRATIONS_DIR, dir, 'migration.sql'), 'utf8'),
+          value: forSchemaEngine(await readFile(path.join(MIGRATIONS_DIR, dir, 'migration.sql'), 'utf8'), dir),
         },
       },
     })),
@@ -97,6 +97,22 @@ export async function listMigrations(upTo?: string): Promise<MigrationList> {
     shadowDbInitScript: '',
     migrationDirectories,
   };
+}
+
+/**
+ * The migration text as Prisma's schema engine must receive it. The engine splits a script at every
+ * semicolon and knows no dollar quotes, so each dollar-quoted body (a function, in readable SQL in
+ * the file) is handed over as the same text in an escape string with its semicolons spelt \\073.
+ * Files without dollar quotes pass unchanged (so the checksums of migrations already applied hold).
+ * A semicolon in a comment outside a body would split a statement: refused.
+ */
+export function forSchemaEngine(sql: string, name = 'migration'): string {
+  const quoted = /\$([A-Za-z_]*)\$([\s\S]*?)\$\1\$/g;
+  const outside = sql.replace(quoted, '');
+  const comment = outside.split('\n').find((line) => /--.*;/.test(line));
+  if (comment) throw new Error(`${name}: a comment outside a function body contains a semicolon: ${comment.trim()}`);
+  return sql.replace(quoted, (_all, _tag: string, body: string) =>
+    `E'${body.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/;/g, '\\073')}'`);
 }
 
 export const NO_FILTER = { externalTables: [], externalEnums: [] };
