@@ -29,10 +29,12 @@ export function changeTitle(c: ChangeRow): string {
         ? `${plant}: ${what} ${gwh(c.gwh)}`
         : `${plant}: ${what} ${Number(c.previousGwh.toFixed(3))} → ${gwh(c.gwh)}`;
     }
+    case 'ownership':
+      return `${plant}: operator ${c.previousOperator?.name ?? '?'} → ${c.operator?.name ?? '?'}`;
     case 'contract': {
       const k = c.contract!;
       const volume = k.volumeGwh === null ? '' : `, ${Number(k.volumeGwh.toFixed(3))} GWh${k.volumeBasis === 'per_year' ? '/yr' : ' in total'}`;
-      return `New contract: ${k.supplier.name} → ${k.buyer.name}${volume}`;
+      return `Contract ${k.supplier.name} → ${k.buyer.name}${volume}: ${k.status}`;
     }
   }
 }
@@ -54,7 +56,7 @@ export function atomFeed(changes: readonly ChangeRow[], opts: FeedOptions): stri
     const contractUrl = c.contract ? `${opts.origin}/offtakes?supplier=${encodeURIComponent(c.contract.supplier.slug)}` : null;
     const source = c.source;
     const summary = [
-      `${CHANGE_KIND_LABELS[c.kind]}, dated ${c.date}.`,
+      `${CHANGE_KIND_LABELS[c.kind]}, dated ${c.date}, public from ${c.knownOn}.`,
       c.plant ? `Plant: ${c.plant.name} (${c.plant.regionName}${c.plant.countryCode ? `, ${c.plant.countryCode}` : ''}).` : '',
       source ? `Source: ${source.publisher}, “${source.title}”${source.publishedOn ? ` (${source.publishedOn})` : ''}${source.url ? ` ${source.url}` : ''}.` : 'No source recorded.',
     ].filter(Boolean).join(' ');
@@ -62,7 +64,7 @@ export function atomFeed(changes: readonly ChangeRow[], opts: FeedOptions): stri
       '  <entry>',
       `    <id>${xmlEscape(`${opts.origin}/changes/${c.id}`)}</id>`,
       `    <title>${xmlEscape(changeTitle(c))}</title>`,
-      `    <published>${c.date}T00:00:00Z</published>`,
+      `    <published>${c.knownOn}T00:00:00Z</published>`,
       `    <updated>${xmlEscape(c.recordedAt)}</updated>`,
       `    <category term="${c.kind}" label="${xmlEscape(CHANGE_KIND_LABELS[c.kind])}"/>`,
       plantUrl || contractUrl ? `    <link rel="alternate" type="text/html" href="${xmlEscape((plantUrl ?? contractUrl)!)}"/>` : '',

@@ -40,6 +40,7 @@ export function plantsCsv(rows: readonly PlantListRow[], years: { now: number; y
 export function capacityCsv(rows: readonly CapacityPoint[]): CsvTable {
   return table<CapacityPoint>('capacity.csv', [
     ['key', (r) => r.key], ['label', (r) => r.label], ['year', (r) => r.year], ['gwh_per_year', (r) => r.gwh],
+    ['undisclosed_plants', (r) => r.undisclosedPlants],
   ], rows);
 }
 
@@ -80,10 +81,11 @@ export function sourcesCsv(rows: readonly SourceRow[]): CsvTable {
 
 export function changesCsv(rows: readonly ChangeRow[]): CsvTable {
   return table<ChangeRow>('changes.csv', [
-    ['id', (r) => r.id], ['kind', (r) => r.kind], ['date', (r) => r.date], ['plant_slug', (r) => r.plant?.slug ?? null],
+    ['id', (r) => r.id], ['kind', (r) => r.kind], ['date', (r) => r.date], ['known_on', (r) => r.knownOn], ['plant_slug', (r) => r.plant?.slug ?? null],
     ['plant', (r) => r.plant?.name ?? null], ['status', (r) => r.status], ['previous_status', (r) => r.previousStatus],
     ['scope', (r) => r.scope], ['target_year', (r) => r.targetYear], ['gwh_per_year', (r) => r.gwh],
-    ['previous_gwh_per_year', (r) => r.previousGwh], ['contract_ref', (r) => r.contract?.ref ?? null],
+    ['previous_gwh_per_year', (r) => r.previousGwh], ['operator', (r) => r.operator?.name ?? null],
+    ['previous_operator', (r) => r.previousOperator?.name ?? null], ['contract_ref', (r) => r.contract?.ref ?? null],
     ['supplier', (r) => r.contract?.supplier.name ?? null], ['buyer', (r) => r.contract?.buyer.name ?? null],
     ['source_url', (r) => r.source?.url ?? null], ['source_publisher', (r) => r.source?.publisher ?? null],
     ['source_title', (r) => r.source?.title ?? null],

@@ -5,7 +5,8 @@ export interface DatasetColumn { name: string; description: string }
 export interface DatasetTable { name: DatasetTableName; file: string; description: string; columns: DatasetColumn[] }
 
 export const DATASET_TABLES = [
-  'plants', 'capacity_announcements', 'status_events', 'contracts', 'companies', 'plant_partners', 'regions', 'region_claims', 'sources',
+  'plants', 'capacity_announcements', 'status_events', 'plant_operators', 'plant_partners', 'contracts', 'contract_events',
+  'companies', 'company_owners', 'regions', 'region_claims', 'tracker_figures', 'sources',
 ] as const;
 export type DatasetTableName = (typeof DATASET_TABLES)[number];
 
@@ -16,6 +17,13 @@ const source = (what: string): DatasetColumn[] => [
   c('source_publisher', 'Publisher of that source.'),
   c('source_title', 'Title of that source.'),
   c('source_published_on', 'Publication date of that source (YYYY-MM-DD).'),
+  c('source_tier', 'primary (company, regulator, court, EU), major (wire, national press), trade (specialist press) or weak.'),
+];
+const KNOWN_ON = c('known_on', 'The day this became public (YYYY-MM-DD): never before its source’s publication. Views “as known on a date” use only rows known by then.');
+const dated = (what: string): DatasetColumn[] => [
+  c('effective_on', `When ${what} took effect (YYYY-MM-DD; see date_precision).`),
+  c('date_precision', 'day, month or year: how precise effective_on is.'),
+  KNOWN_ON,
 ];
 
 export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
@@ -26,7 +34,7 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('ref', 'Stable reference, e.g. FR-01.'),
       c('slug', 'Identifier used in Voltrack addresses: /plants/<slug>.'),
       c('name', 'Plant name.'),
-      c('operator_slug', 'Operating company (companies.csv slug).'),
+      c('operator_slug', 'Operating company today (companies.csv slug; history: plant_operators.csv).'),
       c('operator', 'Operating company name.'),
       c('city', 'Town or site.'),
       c('region_slug', 'Most specific region known (regions.csv slug), NUTS-2 where possible.'),
@@ -38,6 +46,7 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('location_approximate', 'true when the coordinates are the town, not the site.'),
       c('status', 'Current status: announced, under_construction, operational, paused or cancelled (history: status_events.csv).'),
       c('status_since', 'Date of the current status (YYYY-MM-DD).'),
+      c('review_due', 'true when a planned start year has passed with no news since: the status may be out of date.'),
       c('chemistry', 'Cell chemistry as reported.'),
       c('chemistry_family', 'Chemistry family: nmc, lfp, lmfp, nca, lmo, solid_state, lmp, sodium_ion, mixed or unknown.'),
       c('segment', 'Market: ev, ess, ev_and_ess, industrial or unknown.'),
@@ -52,7 +61,7 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
   },
   capacity_announcements: {
     name: 'capacity_announcements', file: 'capacity_announcements.csv',
-    description: 'Every capacity figure as announced on a date. Figures are never overwritten: a revision is a new row, and the older one is marked superseded. A plant’s capacity in year Y is its latest figure (known on your date) for the greatest target year ≤ Y; 0 before its first target year.',
+    description: 'Every capacity figure as announced on a date. Figures are never overwritten: a revision is a new row, and the older one is marked superseded. A plant’s capacity in year Y, as known on date D, is the latest announced figure known on D for the greatest target year ≤ Y; 0 before its first target year.',
     columns: [
       c('ref', 'Stable reference, e.g. FR-01-A1.'),
       c('plant_ref', 'The plant (plants.csv ref).'),
@@ -63,8 +72,9 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('gwh_per_year', 'Nameplate cell capacity, GWh per year.'),
       c('announced_on', 'When the figure was published (YYYY-MM-DD; see date_precision).'),
       c('date_precision', 'day, month or year: how precise announced_on is.'),
+      KNOWN_ON,
       c('confidence', 'high, medium or low.'),
-      c('superseded', 'true when a later announcement for the same plant and target year replaced this figure.'),
+      c('superseded', 'true when a later announcement for the same plant and target year replaced this figure (as known today).'),
       c('note', 'Editorial note.'),
       ...source('the figure'),
     ],
@@ -78,10 +88,23 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('plant_slug', 'The plant (plants.csv slug).'),
       c('plant', 'Plant name.'),
       c('status', 'announced, under_construction, operational, paused or cancelled.'),
-      c('effective_on', 'When the plant entered this status (YYYY-MM-DD; see date_precision).'),
-      c('date_precision', 'day, month or year.'),
+      ...dated('the plant entered this status'),
       c('note', 'Editorial note.'),
       ...source('the status'),
+    ],
+  },
+  plant_operators: {
+    name: 'plant_operators', file: 'plant_operators.csv',
+    description: 'Who operated each plant from which date (a sale or takeover is a new row); the latest row is today’s operator.',
+    columns: [
+      c('ref', 'Stable reference, e.g. SE-01/O2.'),
+      c('plant_ref', 'The plant (plants.csv ref).'),
+      c('plant_slug', 'The plant (plants.csv slug).'),
+      c('company_slug', 'The operator (companies.csv slug).'),
+      c('company', 'Operator name.'),
+      ...dated('the company became the operator'),
+      c('note', 'Editorial note.'),
+      ...source('the fact'),
     ],
   },
   contracts: {
@@ -90,7 +113,7 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
     columns: [
       c('ref', 'Stable reference.'),
       c('kind', 'cell_supply, captive_jv_supply, captive_group_supply, ess_supply, module_supply, mou or power_supply.'),
-      c('status', 'planned, active, cancelled, terminated, disrupted, superseded or expired.'),
+      c('status', 'Current status: planned, active, cancelled, terminated, disrupted, superseded or expired (history: contract_events.csv).'),
       c('status_changed_on', 'When the status last changed (YYYY-MM-DD).'),
       c('supplier_slug', 'Supplier (companies.csv slug).'),
       c('supplier', 'Supplier name.'),
@@ -114,6 +137,18 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('source_urls', 'Their addresses, space-separated.'),
     ],
   },
+  contract_events: {
+    name: 'contract_events', file: 'contract_events.csv',
+    description: 'Each contract’s dated history (signed, started, amended, cancelled…): the status from each date.',
+    columns: [
+      c('ref', 'Stable reference, e.g. OT-12/E2.'),
+      c('contract_ref', 'The contract (contracts.csv ref).'),
+      c('status', 'The contract’s status from this date.'),
+      ...dated('the event'),
+      c('note', 'Editorial note.'),
+      ...source('the event'),
+    ],
+  },
   companies: {
     name: 'companies', file: 'companies.csv',
     description: 'Cell makers, their shareholders and partners, buyers and suppliers.',
@@ -123,23 +158,39 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('origin', 'Ownership origin: european, chinese, korean, japanese, us, taiwanese or other.'),
       c('status', 'active, insolvent, acquired or dissolved.'),
       c('hq_country_code', 'Headquarters country, ISO 3166-1 alpha-2.'),
-      c('parent_slug', 'Parent company (slug).'),
       c('successor_slug', 'Where the business went on after an acquisition or insolvency (slug).'),
       c('website', 'Company website.'),
       c('notes', 'Editorial notes.'),
     ],
   },
+  company_owners: {
+    name: 'company_owners', file: 'company_owners.csv',
+    description: 'Who owned each company, from which date, with the stake where published (ended = sold out). Capacity “by ultimate parent” follows these rows: an owner above 50% takes all; otherwise stakes split the capacity, unpublished ones sharing the rest equally (marked estimated).',
+    columns: [
+      c('company_slug', 'The company owned (companies.csv slug).'),
+      c('owner_slug', 'The owner (companies.csv slug).'),
+      c('stake_pct', 'Stake in percent, when published.'),
+      c('ended', 'true when this row records the owner’s exit.'),
+      ...dated('the stake'),
+      c('note', 'Editorial note.'),
+      ...source('the fact'),
+    ],
+  },
   plant_partners: {
     name: 'plant_partners', file: 'plant_partners.csv',
-    description: 'Joint-venture partners, shareholders, investors and technology partners of plants, with equity stakes where published.',
+    description: 'Joint-venture partners, shareholders, investors and technology partners of plants, with equity stakes where published, from a date: a later row for the same partner replaces the earlier one; ended = the partner left.',
     columns: [
+      c('ref', 'Stable reference, e.g. FR-02/P1.'),
       c('plant_ref', 'The plant (plants.csv ref).'),
       c('plant_slug', 'The plant (plants.csv slug).'),
       c('company_slug', 'The partner (companies.csv slug).'),
       c('company', 'Partner name.'),
       c('role', 'jv_partner, shareholder, investor or technology_partner.'),
       c('stake_pct', 'Equity share in percent, when published.'),
+      c('ended', 'true when this row records the partner’s exit.'),
+      ...dated('the stake'),
       c('note', 'Editorial note.'),
+      ...source('the fact'),
     ],
   },
   regions: {
@@ -163,7 +214,24 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('target_year', 'The year the claim is for.'),
       c('gwh_per_year', 'The claimed capacity, GWh per year.'),
       c('claim', 'The claim as quoted.'),
+      KNOWN_ON,
+      c('verified', 'true when an editor checked the claim against the source page.'),
       ...source('the claim'),
+    ],
+  },
+  tracker_figures: {
+    name: 'tracker_figures', file: 'tracker_figures.csv',
+    description: 'Totals other trackers and institutions published (T&E, Benchmark, Fraunhofer ISI, the European Commission…), for comparison with ours; never added to any total.',
+    columns: [
+      c('ref', 'Stable reference, e.g. TE-2023-03-PIPELINE-2030.'),
+      c('publisher', 'Who produced the figure.'),
+      c('metric', 'What it measures, e.g. announced_2030 (capacity announced for 2030), operational_now, plants_counted.'),
+      c('value', 'The figure.'),
+      c('unit', 'GWh/yr, plants or share (0–1).'),
+      c('scope', 'The geography and definition it covers, as the source states it.'),
+      c('note', 'How we read it, and how it compares.'),
+      KNOWN_ON,
+      ...source('the figure'),
     ],
   },
   sources: {
@@ -174,6 +242,8 @@ export const DATASET_DICTIONARY: Record<DatasetTableName, DatasetTable> = {
       c('url', 'Address (empty for a source read but whose address was not recorded).'),
       c('publisher', 'Publisher.'),
       c('title', 'Title.'),
+      c('language', 'ISO 639-1 code of the page’s language.'),
+      c('tier', 'primary (company, regulator, court, EU), major (wire, national or business press), trade (specialist press) or weak (aggregator, listing: never a figure’s only source).'),
       c('published_on', 'Publication date (YYYY-MM-DD; see date_precision).'),
       c('date_precision', 'day, month or year.'),
       c('date_inferred', 'true when the date was deduced from the content or address rather than printed.'),

@@ -15,7 +15,7 @@ const decimal = (v: Plant['lat']) => (v === null ? null : Number(v.toString()));
 /** The plant's current values as the admin form's input. */
 function formValues(p: Plant): Record<string, unknown> {
   return {
-    ref: p.ref, name: p.name, slug: p.slug, operatorId: p.operatorId, city: p.city, regionId: p.regionId,
+    ref: p.ref, name: p.name, slug: p.slug, city: p.city, regionId: p.regionId,
     lat: decimal(p.lat), lon: decimal(p.lon), locationApproximate: p.locationApproximate, chemistry: p.chemistry,
     chemistryFamily: p.chemistryFamily, segment: p.segment, facilityType: p.facilityType, inCellTotals: p.inCellTotals,
     startYear: p.startYear, confidence: p.confidence, notes: p.notes,

@@ -7,10 +7,11 @@ import { readInBatches, type ReadInBatchesOptions } from './read-in-batches';
 
 /** One explorer row with the source of every figure, for downloads. */
 export interface PlantExportRow extends PlantListRow {
+  /** The partners on the as-of date, by name, with their stake where published. */
   partners: string | null;
   /** Source of the status on the as-of date. */
   statusSourceUrl: string | null;
-  /** Source of the announcement each non-zero figure comes from (null when the figure is 0). */
+  /** Source of the announcement each non-zero figure comes from (null when the figure is 0 or not disclosed). */
   nowSourceUrl: string | null;
   yearSourceUrl: string | null;
   y2030SourceUrl: string | null;
@@ -26,14 +27,6 @@ export interface PlantExportRow extends PlantListRow {
 export const EXPORT_BATCH: ReadInBatchesOptions = { batchSize: 2000, idleMs: 2_000, maxSegmentMs: 15_000 };
 
 /**
- * Of a plant's announcements `c`, the one the step rule picks for `year` (greatest target year
- * <= year, then latest announced, then highest id) as [target_year, day, id, source_id]: arrays
- * compare element by element, and ids are unique, so source_id only rides along.
- */
-const latestUpTo = (year: number) =>
-  Prisma.sql`max(ARRAY[c.target_year, c.announced_on - DATE '2000-01-01', c.id, c.source_id]) FILTER (WHERE c.target_year <= ${year}::int)`;
-
-/**
  * The whole filtered set in the explorer's order (after `after`, for a resumed read), with the
  * source of every figure. Sources, partners and links are gathered for the whole set at once (a
  * pass over each table, hash-joined on the plant), not looked up row by row: four LATERAL lookups
@@ -43,32 +36,25 @@ const latestUpTo = (year: number) =>
  */
 function exportPlantsSql(filters: PlantFilters, after: PlantExportRow | null): Prisma.Sql {
   const years = explorerYears(filters);
-  // The step rule of lib/domain/capacity.ts: the announcement known on the as-of date with the
-  // greatest target year <= the year, latest published first, then highest id. "Operational"
-  // looks up min(year, as-of year).
+  // The figure's source is the announcement of the capacity step the figure comes from
+  // (capacity_steps_on: the rule in the bitemporal migration). "Operational" looks up min(year, as-of year).
   const lookup = (year: number) => (filters.scenario === 'operational' ? Math.min(year, years.now) : year);
+  const stepFor = (year: number) => Prisma.sql`MAX(s.announcement_id) FILTER (WHERE s.from_year <= ${year}::int AND ${year}::int < s.to_year)`;
   return Prisma.sql`
     ${filteredPlantsSql(filters)},
     fig AS (
-      SELECT c.plant_id,
-             (${latestUpTo(lookup(years.now))})[4] AS now_source_id,
-             (${latestUpTo(lookup(years.y))})[4] AS year_source_id,
-             (${latestUpTo(lookup(years.y2030))})[4] AS y2030_source_id
-      FROM f JOIN capacity_announcement c ON c.plant_id = f.id
-      WHERE c.deleted_at IS NULL AND c.scope = 'milestone'
-        AND c.announced_on <= ${filters.asOf}::date
-        AND c.target_year <= ${Math.max(lookup(years.now), lookup(years.y), lookup(years.y2030))}::int
-      GROUP BY c.plant_id
+      SELECT s.plant_id,
+             ${stepFor(lookup(years.now))} AS now_ann, ${stepFor(lookup(years.y))} AS year_ann, ${stepFor(lookup(years.y2030))} AS y2030_ann
+      FROM f JOIN capacity_steps_on(${filters.asOf}::date) s ON s.plant_id = f.id
+      GROUP BY s.plant_id
     ),
     st_source AS (
-      SELECT DISTINCT ON (e.plant_id) e.plant_id, e.source_id
-      FROM f JOIN plant_status_event e ON e.plant_id = f.id
-      WHERE e.deleted_at IS NULL AND e.effective_on <= ${filters.asOf}::date
-      ORDER BY e.plant_id, e.effective_on DESC, e.id DESC
+      SELECT st.plant_id, e.source_id
+      FROM f JOIN plant_status_on(${filters.asOf}::date) st ON st.plant_id = f.id JOIN plant_status_event e ON e.id = st.event_id
     ),
     partner AS (
-      SELECT pp.plant_id, string_agg(pc.name || COALESCE(' ' || pp.stake_pct::text || '%', ''), '; ' ORDER BY pp.id) AS names
-      FROM f JOIN plant_partner pp ON pp.plant_id = f.id JOIN company pc ON pc.id = pp.company_id
+      SELECT pp.plant_id, string_agg(pc.name || COALESCE(' ' || pp.stake_pct::text || '%', ''), '; ' ORDER BY pc.name COLLATE "C", pc.id) AS names
+      FROM f JOIN plant_partners_on(${filters.asOf}::date) pp ON pp.plant_id = f.id JOIN company pc ON pc.id = pp.company_id
       GROUP BY pp.plant_id
     ),
     plant_urls AS (
@@ -89,9 +75,9 @@ function exportPlantsSql(filters: PlantFilters, after: PlantExportRow | null): P
     LEFT JOIN st_source ON st_source.plant_id = f.id
     LEFT JOIN source sts ON sts.id = st_source.source_id
     LEFT JOIN fig ON fig.plant_id = f.id
-    LEFT JOIN source fns ON fns.id = fig.now_source_id
-    LEFT JOIN source fys ON fys.id = fig.year_source_id
-    LEFT JOIN source f30s ON f30s.id = fig.y2030_source_id
+    LEFT JOIN capacity_announcement fna ON fna.id = fig.now_ann LEFT JOIN source fns ON fns.id = fna.source_id
+    LEFT JOIN capacity_announcement fya ON fya.id = fig.year_ann LEFT JOIN source fys ON fys.id = fya.source_id
+    LEFT JOIN capacity_announcement f3a ON f3a.id = fig.y2030_ann LEFT JOIN source f30s ON f30s.id = f3a.source_id
     LEFT JOIN plant_urls ON plant_urls.plant_id = f.id
     ${after ? Prisma.sql`WHERE ${keysetAfterSql(filters.sort, filters.dir, after)}` : Prisma.empty}
     ORDER BY ${orderBySql(filters.sort, filters.dir)}`;

@@ -18,7 +18,7 @@ export async function listCompanies(): Promise<CompanyListRow[]> {
   return db().$queryRaw<CompanyListRow[]>`
     SELECT co.slug, co.name, co.origin::text AS origin, co.status::text AS status, hq.name AS "hqCountry",
       (SELECT COUNT(*)::int FROM plant p WHERE p.operator_id = co.id AND p.deleted_at IS NULL) AS "operatedPlants",
-      (SELECT COUNT(*)::int FROM plant_partner pp JOIN plant p ON p.id = pp.plant_id
+      (SELECT COUNT(*)::int FROM plant_partners_on(CURRENT_DATE) pp JOIN plant p ON p.id = pp.plant_id
         WHERE pp.company_id = co.id AND p.deleted_at IS NULL) AS stakes,
       (SELECT COUNT(*)::int FROM contract c
         WHERE (c.supplier_id = co.id OR c.buyer_id = co.id) AND c.deleted_at IS NULL) AS contracts,

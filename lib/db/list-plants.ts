@@ -25,19 +25,24 @@ export interface PlantListRow {
   startYear: number | null;
   /** False for module/pack sites: listed, but their capacity is not counted (0). */
   inCellTotals: boolean;
-  /** Capacity in the as-of year, in year Y and in 2030 under the scenario, GWh/yr. */
-  nowGwh: number;
-  yearGwh: number;
-  y2030Gwh: number;
-  /** Fraction attributed to the selected companies (operator or equity rule); null without a company filter. */
+  /** Capacity in the as-of year, in year Y and in 2030 under the scenario, GWh/yr; null: not disclosed. */
+  nowGwh: number | null;
+  yearGwh: number | null;
+  y2030Gwh: number | null;
+  /** Fraction attributed to the selected companies (operator, equity or parent rule); null without a company filter. */
   share: number | null;
+  /** A planned milestone has passed with no newer fact (plant_review_due). */
+  reviewDue: boolean;
 }
 
 export interface PlantListSummary {
   count: number;
+  /** Sums of the disclosed figures. */
   nowGwh: number;
   yearGwh: number;
   y2030Gwh: number;
+  /** Plants of the set whose figure is not disclosed (left out of the sums), per column. */
+  undisclosed: { nowGwh: number; yearGwh: number; y2030Gwh: number };
   /** Capacity attributed to the selected companies; null without a company filter. */
   attributed: { nowGwh: number; yearGwh: number; y2030Gwh: number } | null;
 }
@@ -69,6 +74,8 @@ export async function listPlants(filters: PlantFilters): Promise<PlantListPage> 
     SELECT
       (SELECT json_build_object(
          'count', COUNT(*)::int, 'nowGwh', ${sum('nowGwh', false)}, 'yearGwh', ${sum('yearGwh', false)}, 'y2030Gwh', ${sum('y2030Gwh', false)},
+         'undisclosed', json_build_object('nowGwh', COUNT(*) FILTER (WHERE "nowGwh" IS NULL)::int,
+           'yearGwh', COUNT(*) FILTER (WHERE "yearGwh" IS NULL)::int, 'y2030Gwh', COUNT(*) FILTER (WHERE "y2030Gwh" IS NULL)::int),
          'aNow', CASE WHEN bool_and(share IS NOT NULL) THEN ${sum('nowGwh', true)} END,
          'aYear', CASE WHEN bool_and(share IS NOT NULL) THEN ${sum('yearGwh', true)} END,
          'a2030', CASE WHEN bool_and(share IS NOT NULL) THEN ${sum('y2030Gwh', true)} END)

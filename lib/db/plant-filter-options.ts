@@ -5,7 +5,7 @@ export interface PlantFilterOptions {
   /** Regions at every level that contain a plant, in tree order, with their depth (0 = macro). */
   regions: { slug: string; name: string; depth: number }[];
   countries: { code: string; name: string }[];
-  /** Companies that operate a plant or hold a share in one. */
+  /** Companies that operate or operated a plant, hold or held a share in one, or own such a company. */
   companies: { slug: string; name: string }[];
 }
 
@@ -27,9 +27,11 @@ export async function getPlantFilterOptions(): Promise<PlantFilterOptions> {
     db().$queryRaw<{ slug: string; name: string }[]>`
       SELECT co.slug, co.name FROM company co
       WHERE co.deleted_at IS NULL AND (
-        EXISTS (SELECT 1 FROM plant p WHERE p.operator_id = co.id AND p.deleted_at IS NULL)
+        EXISTS (SELECT 1 FROM plant_operator o JOIN plant p ON p.id = o.plant_id
+                WHERE o.company_id = co.id AND o.deleted_at IS NULL AND p.deleted_at IS NULL)
         OR EXISTS (SELECT 1 FROM plant_partner pp JOIN plant p ON p.id = pp.plant_id
-                   WHERE pp.company_id = co.id AND p.deleted_at IS NULL))
+                   WHERE pp.company_id = co.id AND pp.deleted_at IS NULL AND p.deleted_at IS NULL)
+        OR EXISTS (SELECT 1 FROM company_parent l WHERE l.parent_id = co.id AND l.deleted_at IS NULL))
       ORDER BY co.name`,
   ]);
   return {

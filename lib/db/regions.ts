@@ -69,15 +69,23 @@ export async function listRegionsWithPlants(): Promise<RegionListItem[]> {
     ORDER BY r.path`;
 }
 
-export interface RegionClaimDto { targetYear: number; gwhPerYear: number; claim: string; source: SourceRef }
-export interface SourceRef { url: string | null; publisher: string; title: string; publishedOn: string | null }
+export interface RegionClaimDto {
+  targetYear: number; gwhPerYear: number; claim: string; source: SourceRef;
+  /** False while no public page stating the figure has been found. */
+  verified: boolean;
+}
+export interface SourceRef {
+  url: string | null; publisher: string; title: string; publishedOn: string | null;
+  /** primary, major, trade or weak (prisma/seed/data/README.md). */
+  tier?: 'primary' | 'major' | 'trade' | 'weak';
+}
 
 export async function listRegionClaims(regionId: number): Promise<RegionClaimDto[]> {
   const rows = await db().regionClaim.findMany({
     where: { regionId },
     select: {
-      targetYear: true, gwhPerYear: true, claim: true,
-      source: { select: { url: true, publisher: true, title: true, publishedOn: true } },
+      targetYear: true, gwhPerYear: true, claim: true, verified: true,
+      source: { select: { url: true, publisher: true, title: true, publishedOn: true, tier: true } },
     },
     orderBy: { targetYear: 'asc' },
   });
@@ -85,6 +93,7 @@ export async function listRegionClaims(regionId: number): Promise<RegionClaimDto
     targetYear: r.targetYear,
     gwhPerYear: Number(r.gwhPerYear),
     claim: r.claim,
+    verified: r.verified,
     source: { ...r.source, publishedOn: r.source.publishedOn?.toISOString().slice(0, 10) ?? null },
   }));
 }

@@ -4,7 +4,7 @@
  * The query parameters the Europe and region dashboards read (lib/validation/dashboard.ts). A
  * request without any of them shows the default view, whatever else its query holds.
  */
-export const DASHBOARD_VIEW_PARAMS = ['group', 'scenario', 'asOf', 'year', 'w_op', 'w_uc', 'w_an', 'w_pa', 'pack'];
+export const DASHBOARD_VIEW_PARAMS = ['group', 'scenario', 'asOf', 'year', 'w_op', 'w_uc', 'w_an', 'w_pa', 'pack', 'longTerm'];
 
 /** The path segment of the default view (the empty query, as routes.ts encodes it). */
 export const DEFAULT_STATE = 'Pw';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_WEIGHTS, SCENARIOS } from '../domain/capacity';
 import { IsoDateSchema, SlugSchema, YearSchema } from './fields';
 
-export const GROUPINGS = ['total', 'macro', 'country', 'region', 'company', 'origin', 'chemistry', 'status'] as const;
+export const GROUPINGS = ['total', 'macro', 'country', 'region', 'company', 'parent', 'origin', 'chemistry', 'status'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 const WeightSchema = z.coerce.number().min(0, { error: 'weights are between 0 and 1' }).max(1, { error: 'weights are between 0 and 1' });

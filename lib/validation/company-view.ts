@@ -7,7 +7,7 @@ import { parseSearchParams, type RawSearchParams } from './search-params';
 /** The company page's chart settings. */
 export function companyViewShape(today: string) {
   return {
-    attribution: z.enum(ATTRIBUTIONS, { error: 'operator or equity' }).default('operator'),
+    attribution: z.enum(ATTRIBUTIONS, { error: 'operator, equity or parent' }).default('operator'),
     scenario: z.enum(SCENARIOS, { error: `one of ${SCENARIOS.join(', ')}` }).default('announced'),
     asOf: z.iso.date({ error: 'a date as YYYY-MM-DD' })
       .refine((d) => d >= EARLIEST_AS_OF && d <= today, { error: `a date from ${EARLIEST_AS_OF} to today` })

@@ -27,7 +27,7 @@ export function compareShape(today: string) {
     asOf: z.iso.date({ error: 'a date as YYYY-MM-DD' })
       .refine((d) => d >= EARLIEST_AS_OF && d <= today, { error: `a date from ${EARLIEST_AS_OF} to today` })
       .default(today),
-    attribution: z.enum(ATTRIBUTIONS, { error: 'operator or equity' }).default('operator'),
+    attribution: z.enum(ATTRIBUTIONS, { error: 'operator, equity or parent' }).default('operator'),
     from: year(DEFAULT_FROM),
     to: year(DEFAULT_TO),
   };

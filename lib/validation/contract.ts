@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfidenceSchema, ContractKindSchema, ContractStatusSchema, DatePrecisionSchema, VolumeBasisSchema } from './fields';
 import {
-  choice, id, optionalChoice, optionalDate, optionalId, optionalNumber, optionalText, refField, version,
+  choice, date, id, optionalChoice, optionalDate, optionalId, optionalNumber, optionalText, refField, version,
 } from './form-fields';
 import { SourceChoiceSchema } from './source';
 
@@ -25,8 +25,6 @@ const ContractFields = z.object({
     z.string().regex(/^[A-Z]{3}$/, { error: 'An ISO 4217 code, e.g. EUR.' }).nullable(),
   ),
   valueText: optionalText(300),
-  status: choice(ContractStatusSchema.options),
-  statusChangedOn: optionalDate,
   description: optionalText(4000),
   confidence: choice(ConfidenceSchema.options),
   notes: optionalText(4000),
@@ -46,8 +44,28 @@ const consistent = (c: ContractShape, ctx: z.RefinementCtx) => {
   }
 };
 
-export const ContractCreateSchema = z.object({ ...ContractFields.shape, source: SourceChoiceSchema }).superRefine(consistent);
+/** A new contract with its first event: its status (planned when signed and not yet delivering), on a date. */
+export const ContractCreateSchema = z.object({
+  ...ContractFields.shape,
+  status: choice(ContractStatusSchema.options),
+  /** The first event's date; empty = the signing date, else the source's publication date. */
+  statusChangedOn: optionalDate,
+  knownOn: optionalDate,
+  source: SourceChoiceSchema,
+}).superRefine(consistent);
 export type ContractCreate = z.infer<typeof ContractCreateSchema>;
 
 export const ContractUpdateSchema = ContractFields.extend({ version }).superRefine(consistent);
 export type ContractUpdate = z.infer<typeof ContractUpdateSchema>;
+
+/** A dated event in a contract's life (signed, amended, started, cancelled…): the status after it. */
+export const ContractEventInputSchema = z.object({
+  contractId: id,
+  status: choice(ContractStatusSchema.options),
+  effectiveOn: date,
+  datePrecision: choice(DatePrecisionSchema.options),
+  knownOn: optionalDate,
+  note: optionalText(4000),
+  source: SourceChoiceSchema,
+});
+export type ContractEventInput = z.infer<typeof ContractEventInputSchema>;

@@ -7,6 +7,8 @@ const weight = (fallback: number) =>
   z.coerce.number({ error: 'a number from 0 to 1' }).min(0, { error: 'a number from 0 to 1' }).max(1, { error: 'a number from 0 to 1' })
     .transform(withoutNegativeZero).default(fallback);
 
+export const LONG_TERM_OPTIONS = ['exclude', 'include'] as const;
+
 /** The earliest as-of date the tracker offers (its oldest announcements are from 2018). */
 export const EARLIEST_AS_OF = '2018-01-01';
 
@@ -25,6 +27,8 @@ export function dashboardShape(today: string, defaults: DashboardDefaults = {}) 
     w_uc: weight(DEFAULT_WEIGHTS.under_construction),
     w_an: weight(DEFAULT_WEIGHTS.announced),
     w_pa: weight(DEFAULT_WEIGHTS.paused),
+    /** include: long-term ("full build-out") figures count from TARGET_YEAR on where a plant has no dated one. */
+    longTerm: z.enum(LONG_TERM_OPTIONS, { error: `one of ${LONG_TERM_OPTIONS.join(', ')}` }).default('exclude'),
     pack: z.coerce.number({ error: 'a pack size in kWh' }).min(10, { error: 'a pack size from 10 to 200 kWh' }).max(200, { error: 'a pack size from 10 to 200 kWh' }).default(DEFAULT_PACK_KWH),
   };
 }

@@ -22,3 +22,5 @@ export const ContractKindSchema = z.enum(['cell_supply', 'captive_jv_supply', 'c
 export const ContractStatusSchema = z.enum(['planned', 'active', 'cancelled', 'terminated', 'disrupted', 'superseded', 'expired']);
 export const VolumeBasisSchema = z.enum(['per_year', 'total']);
 export const PartnerRoleSchema = z.enum(['jv_partner', 'shareholder', 'investor', 'technology_partner']);
+export const OwnershipRoleSchema = z.enum(['operator', ...PartnerRoleSchema.options]);
+export const SourceTierSchema = z.enum(['primary', 'major', 'trade', 'weak']);

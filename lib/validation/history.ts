@@ -3,7 +3,8 @@ import { recordId } from './form-fields';
 
 /** The entity types the audit log records, as stored in audit_log.entity_type. */
 export const ENTITY_TYPES = [
-  'plant', 'capacity_announcement', 'plant_status_event', 'company', 'contract', 'source', 'region', 'user',
+  'plant', 'capacity_announcement', 'plant_status_event', 'plant_operator', 'plant_partner', 'company', 'company_parent',
+  'contract', 'contract_event', 'source', 'region', 'user',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -11,8 +12,12 @@ export const ENTITY_LABELS: Record<EntityType, string> = {
   plant: 'Plant',
   capacity_announcement: 'Capacity announcement',
   plant_status_event: 'Status change',
+  plant_operator: 'Operator change',
+  plant_partner: 'Partner stake',
   company: 'Company',
+  company_parent: 'Company group link',
   contract: 'Contract',
+  contract_event: 'Contract event',
   source: 'Source',
   region: 'Region',
   user: 'User',
@@ -26,14 +31,18 @@ export const HistoryParamsSchema = z.object({
 });
 export type HistoryParams = z.infer<typeof HistoryParamsSchema>;
 
+/** Dated facts: rows without a version, deleted and restored as they are. */
+export const DATED_FACTS = ['capacity_announcement', 'plant_status_event', 'plant_operator', 'plant_partner', 'company_parent', 'contract_event'] as const;
+export type DatedFact = (typeof DATED_FACTS)[number];
+
 /** The soft-deletable entities (users are disabled instead). */
-export const SOFT_DELETABLE = ['plant', 'capacity_announcement', 'plant_status_event', 'company', 'contract', 'source', 'region'] as const;
+export const SOFT_DELETABLE = ['plant', ...DATED_FACTS, 'company', 'contract', 'source', 'region'] as const;
 export type SoftDeletable = (typeof SOFT_DELETABLE)[number];
 
 export const EntityRefSchema = z.object({
   entity: z.enum(SOFT_DELETABLE, { error: 'Unknown kind of record.' }),
   id: recordId('Unknown record.'),
-  /** Required for versioned entities; announcements and status events have none. */
+  /** Required for versioned entities; dated facts (announcements, events, ownership) have none. */
   version: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), recordId('Not a record version; reload the page.').nullable()),
 });
 export type EntityRef = z.infer<typeof EntityRefSchema>;

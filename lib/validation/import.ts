@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import {
   CapacityScopeSchema, ChemistryFamilySchema, ConfidenceSchema, ContractKindSchema, ContractStatusSchema,
-  DatePrecisionSchema, FacilityTypeSchema, PlantStatusSchema, SegmentSchema, VolumeBasisSchema,
+  DatePrecisionSchema, FacilityTypeSchema, PlantStatusSchema, SegmentSchema, SourceTierSchema, VolumeBasisSchema,
 } from './fields';
 import {
   checkbox, choice, date, fieldErrorsOf, number, optionalChoice, optionalDate, optionalNumber, optionalText, text, urlField,
@@ -25,10 +25,15 @@ const source = {
   source_publisher: optionalText(200),
   source_title: optionalText(500),
   source_published_on: optionalDate,
+  source_language: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : null),
+    z.string().regex(/^[a-z]{2}$/, { error: 'A two-letter language code (ISO 639-1), e.g. fr.' }).nullable()),
+  source_tier: optionalChoice(SourceTierSchema.options),
+  /** When the row's fact became public; empty = its source's publication date. */
+  known_on: optionalDate,
 };
 
 const PlantRow = z.object({
-  ref, name: text(200), operator: text(200), city: text(200), region: text(200),
+  ref, name: text(200), operator: text(200), operator_since: optionalDate, city: text(200), region: text(200),
   lat: optionalNumber({ min: -90, max: 90, what: 'a latitude in degrees' }),
   lon: optionalNumber({ min: -180, max: 180, what: 'a longitude in degrees' }),
   location_approximate: checkbox,
@@ -86,8 +91,12 @@ export const COLUMN_HELP: Record<string, string> = {
   operator: 'company slug or exact name', supplier: 'company slug or exact name', buyer: 'company slug or exact name',
   region: 'region slug or code (e.g. hauts-de-france or FRE); the country follows',
   status_since: 'date of the status (YYYY-MM-DD); required for a new plant or a status change',
+  operator_since: 'date a new operator took over (YYYY-MM-DD); required when the operator of an existing plant changes',
+  known_on: 'date the row’s fact became public (YYYY-MM-DD); empty = its source’s publication date, never earlier',
+  status_changed_on: 'date of the contract’s status (YYYY-MM-DD); required when it changes',
   plant_ref: 'the plant’s ref', gwh_per_year: 'nameplate GWh per year, dot as decimal separator',
-  source_url: 'an existing source’s address, or a new one with source_publisher and source_title',
+  source_url: 'an existing source’s address, or a new one with source_publisher, source_title and source_published_on',
+  source_tier: 'a new source’s tier: primary, major, trade (default) or weak',
 };
 
 export interface RowError { column: string; message: string }

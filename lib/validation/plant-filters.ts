@@ -5,11 +5,12 @@ import { ChemistryFamilySchema, OwnershipOriginSchema, PlantStatusSchema, Segmen
 import { parseListParam } from './list-params';
 import { parseSearchParams, type RawSearchParams, withoutNegativeZero } from './search-params';
 
-export const ATTRIBUTIONS = ['operator', 'equity'] as const;
+export const ATTRIBUTIONS = ['operator', 'equity', 'parent'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 export const ATTRIBUTION_LABELS: Record<Attribution, string> = {
   operator: 'Operator (100% to the operator)',
   equity: 'Equity share (split by stakes)',
+  parent: 'Ultimate parent (subsidiaries roll up to their group)',
 };
 
 export const PLANT_SORTS = ['name', 'country', 'operator', 'status', 'now', 'year', 'start'] as const;
@@ -44,7 +45,7 @@ export function plantFilterShape(today: string) {
     q: z.string().trim().max(100, { error: 'at most 100 characters' })
       // PostgreSQL text cannot hold NUL; no control character belongs in a search.
       .regex(/^[^\u0000-\u001F\u007F]*$/, { error: 'control characters are not allowed' }).default(''),
-    attribution: z.enum(ATTRIBUTIONS, { error: 'operator or equity' }).default('operator'),
+    attribution: z.enum(ATTRIBUTIONS, { error: 'operator, equity or parent' }).default('operator'),
     sort: z.enum(PLANT_SORTS, { error: `one of ${PLANT_SORTS.join(', ')}` }).default('name'),
     dir: z.enum(['asc', 'desc'], { error: 'asc or desc' }).optional(),
     page: z.coerce.number({ error: 'a page number' }).int({ error: 'a whole page number' })

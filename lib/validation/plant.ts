@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ChemistryFamilySchema, ConfidenceSchema, DatePrecisionSchema, FacilityTypeSchema, PlantStatusSchema, SegmentSchema,
+  ChemistryFamilySchema, ConfidenceSchema, DatePrecisionSchema, FacilityTypeSchema, PartnerRoleSchema, PlantStatusSchema, SegmentSchema,
 } from './fields';
 import {
   checkbox, choice, date, id, optionalDate, optionalNumber, optionalText, refField, slugField, text, version,
@@ -12,7 +12,6 @@ const PlantFields = z.object({
   ref: refField,
   name: text(200),
   slug: slugField,
-  operatorId: id,
   city: text(200),
   /** The most specific region known (NUTS-2 where possible). */
   regionId: id,
@@ -41,12 +40,16 @@ export type PlantUpdate = z.infer<typeof PlantUpdateSchema>;
 /** A new plant: its fields, its first status (dated), a source, and optionally its first capacity figure. */
 export const PlantCreateSchema = z.object({
   ...PlantFields.shape,
+  /** The first operator, from the status date on; later changes are operator facts (OperatorChangeInputSchema). */
+  operatorId: id,
   status: choice(PlantStatusSchema.options),
   statusSince: date,
   statusPrecision: choice(DatePrecisionSchema.options),
   firstTargetYear: optionalNumber({ int: true, min: 2000, max: 2060, what: 'a year' }),
   firstGwh: optionalNumber({ min: 0, max: 10_000, what: 'GWh per year' }),
   firstAnnouncedOn: optionalDate,
+  /** When the facts became public; empty = the source's publication date. */
+  knownOn: optionalDate,
   source: SourceChoiceSchema,
 }).superRefine((p, ctx) => {
   bothCoordinates(p, ctx);
@@ -65,7 +68,36 @@ export const StatusEventInputSchema = z.object({
   status: choice(PlantStatusSchema.options),
   effectiveOn: date,
   datePrecision: choice(DatePrecisionSchema.options),
+  /** When it became public; empty = the source's publication date. */
+  knownOn: optionalDate,
   note: optionalText(4000),
   source: SourceChoiceSchema,
 });
 export type StatusEventInput = z.infer<typeof StatusEventInputSchema>;
+
+/** A change of operator (a sale, a takeover) from a date: a new operator fact, the old one stays as history. */
+export const OperatorChangeInputSchema = z.object({
+  plantId: id,
+  companyId: id,
+  effectiveOn: date,
+  datePrecision: choice(DatePrecisionSchema.options),
+  knownOn: optionalDate,
+  note: optionalText(4000),
+  source: SourceChoiceSchema,
+});
+export type OperatorChangeInput = z.infer<typeof OperatorChangeInputSchema>;
+
+/** A partner's stake from a date (or, with `ended`, its exit): a new partner fact. */
+export const PartnerFactInputSchema = z.object({
+  plantId: id,
+  companyId: id,
+  role: choice(PartnerRoleSchema.options),
+  stakePct: optionalNumber({ min: 0, max: 100, what: 'a percentage' }),
+  ended: checkbox,
+  effectiveOn: date,
+  datePrecision: choice(DatePrecisionSchema.options),
+  knownOn: optionalDate,
+  note: optionalText(4000),
+  source: SourceChoiceSchema,
+});
+export type PartnerFactInput = z.infer<typeof PartnerFactInputSchema>;

@@ -1,7 +1,9 @@
 // npm run data:synthetic -- --plants 20000 --announcements 200000 --contracts 20000 [--seed 1] [--url URL] [--replace]
 // Adds a deterministic synthetic dataset beside the curated one, for benchmarks and load tests:
-// companies, sources, plants in the existing regions, status histories, partners with stakes,
-// capacity announcements (with revisions), contracts. Rows are recognisable (refs SYN-…, slugs
+// companies (some in groups), sources, plants in the existing regions, status histories, dated
+// operators (some plants change hands), partners with stakes, capacity announcements (with
+// revisions), contracts with their events. Every fact is known some days or weeks after it took
+// effect, and never before its source was published. Rows are recognisable (refs SYN-…, slugs
 // syn-…, sources on example.org) and --replace removes them before writing new ones.
 // Writes with multi-row INSERTs in one transaction, to DATABASE_URL, --url, or the embedded database.
 import path from 'node:path';
@@ -10,7 +12,10 @@ import pg from 'pg';
 import { exitWithError, withDatabase } from '../db/with-database';
 
 export interface SyntheticOptions { plants: number; announcements: number; contracts: number; seed?: number; replace?: boolean }
-export interface SyntheticCounts { companies: number; sources: number; plants: number; statusEvents: number; partners: number; announcements: number; contracts: number }
+export interface SyntheticCounts {
+  companies: number; companyLinks: number; sources: number; plants: number; statusEvents: number; operators: number;
+  partners: number; announcements: number; contracts: number;
+}
 
 const SOURCE_URL = 'https://example.org/voltrack-synthetic/';
 
@@ -73,6 +78,7 @@ export async function generateSynthetic(url: string, opts: SyntheticOptions): Pr
     if (existing.rowCount) {
       if (!opts.replace) throw new Error('synthetic rows already exist; pass --replace to remove them first');
       await client.query(`DELETE FROM contract WHERE ref LIKE 'SYN-%'`);
+      await client.query(`DELETE FROM company_parent WHERE company_id IN (SELECT id FROM company WHERE slug LIKE 'syn-co-%')`);
       await client.query(`DELETE FROM plant WHERE ref LIKE 'SYN-%'`);
       await client.query(`DELETE FROM company WHERE slug LIKE 'syn-co-%'`);
       await client.query(`DELETE FROM source WHERE url LIKE '${SOURCE_URL}%'`);
@@ -99,11 +105,33 @@ export async function generateSynthetic(url: string, opts: SyntheticOptions): Pr
     const companyIds = [...(await idsBy(client, `SELECT slug AS k, id FROM company WHERE slug LIKE 'syn-co-%' ORDER BY id`)).values()];
 
     const nSources = Math.max(50, Math.round(opts.plants / 4));
-    await insertRows(client, 'source', ['url', 'publisher', 'title', 'published_on', 'updated_at'],
-      Array.from({ length: nSources }, (_, i) => [
-        `${SOURCE_URL}${pad(i)}`, `Synthetic Wire ${i % 40}`, `Synthetic report ${pad(i)}`, dayOf('2018-01-01', rnd.int(0, 3250)), new Date(),
+    const sourceDays = Array.from({ length: nSources }, () => rnd.int(0, 3250));
+    await insertRows(client, 'source', ['url', 'publisher', 'title', 'language', 'tier', 'published_on', 'updated_at'],
+      sourceDays.map((day, i) => [
+        `${SOURCE_URL}${pad(i)}`, `Synthetic Wire ${i % 40}`, `Synthetic report ${pad(i)}`, 'en',
+        rnd.weighted({ primary: 30, major: 40, trade: 30 }), dayOf('2018-01-01', day), new Date(),
       ]));
     const sourceIds = [...(await idsBy(client, `SELECT url AS k, id FROM source WHERE url LIKE '${SOURCE_URL}%' ORDER BY id`)).values()];
+    const sourceDay = new Map(sourceIds.map((id, i) => [id, sourceDays[i]!]));
+    /** A source for a fact that took effect on `day`, and the day it became known: some days later, never before the source. */
+    const cite = (day: number): [number, string] => {
+      const source = rnd.pick(sourceIds);
+      const lag = Math.floor(Number(rnd.weighted({ 0: 60, 7: 20, 45: 15, 200: 5 })) * rnd.next());
+      return [source, dayOf('2018-01-01', Math.max(day + lag, sourceDay.get(source)!))];
+    };
+
+    // Groups: a fifth of the companies belong to another one (a majority, a minority or an undisclosed stake).
+    const links: unknown[][] = [];
+    for (let i = 0; i < companyIds.length; i++) {
+      if (rnd.next() >= 0.2) continue;
+      const parent = companyIds[rnd.int(0, companyIds.length - 1)]!;
+      if (parent === companyIds[i]) continue;
+      const day = rnd.int(0, 3000);
+      const [source, knownOn] = cite(day);
+      links.push([companyIds[i], parent, rnd.weighted({ 100: 40, 51: 20, 30: 20, none: 20 }), dayOf('2018-01-01', day), knownOn, source]);
+    }
+    await insertRows(client, 'company_parent', ['company_id', 'parent_id', 'stake_pct', 'effective_on', 'known_on', 'source_id'],
+      links.map(([c, p, stake, ...rest]) => [c, p, stake === 'none' ? null : Number(stake), ...rest]));
 
     const plants = Array.from({ length: opts.plants }, (_, i) => {
       const leaf = rnd.pick(regionPool);
@@ -142,9 +170,32 @@ export async function generateSynthetic(url: string, opts: SyntheticOptions): Pr
     const events: unknown[][] = [];
     for (const p of plants) {
       const id = plantIds.get(p.ref)!;
-      p.path.forEach((status, k) => events.push([`${p.ref}/S${k + 1}`, id, status, dayOf('2018-01-01', p.days[k]!), rnd.pick(sourceIds)]));
+      p.path.forEach((status, k) => {
+        const [source, knownOn] = cite(p.days[k]!);
+        events.push([`${p.ref}/S${k + 1}`, id, status, dayOf('2018-01-01', p.days[k]!), knownOn, source]);
+      });
     }
-    await insertRows(client, 'plant_status_event', ['ref', 'plant_id', 'status', 'effective_on', 'source_id'], events);
+    await insertRows(client, 'plant_status_event', ['ref', 'plant_id', 'status', 'effective_on', 'known_on', 'source_id'], events);
+
+    // Operators: each plant's first from its first event; one in twenty-five later changes hands.
+    const operators: unknown[][] = [];
+    const firstDay = new Map(plants.map((p) => [plantIds.get(p.ref)!, p.days[0]!]));
+    const refOf = new Map([...plantIds].map(([ref, id]) => [id, ref]));
+    for (const [id, operator] of plantOperator) {
+      const ref = refOf.get(id)!;
+      const [source, knownOn] = cite(firstDay.get(id)!);
+      operators.push([`${ref}/O1`, id, operator, dayOf('2018-01-01', firstDay.get(id)!), knownOn, source]);
+      if (rnd.next() < 0.04) {
+        const day = Math.min(firstDay.get(id)! + rnd.int(200, 1500), 3200);
+        const [s2, k2] = cite(day);
+        const next = rnd.pick(companyIds);
+        if (next !== operator) {
+          operators.push([`${ref}/O2`, id, next, dayOf('2018-01-01', day), k2, s2]);
+          plantOperator.set(id, next);
+        }
+      }
+    }
+    await insertRows(client, 'plant_operator', ['ref', 'plant_id', 'company_id', 'effective_on', 'known_on', 'source_id'], operators);
 
     // Partners for a quarter of the plants; most with stakes, some adding up to 100%.
     const partners: unknown[][] = [];
@@ -158,10 +209,14 @@ export async function generateSynthetic(url: string, opts: SyntheticOptions): Pr
         chosen.add(company);
         const stake = rnd.next() < 0.8 ? (k === 1 ? left : Math.round(rnd.next() * left * 100) / 100) : null;
         if (stake !== null) left = Math.round((left - stake) * 100) / 100;
-        partners.push([id, company, rnd.weighted({ jv_partner: 50, shareholder: 30, investor: 15, technology_partner: 5 }), stake]);
+        const day = Math.min(firstDay.get(id)! + rnd.int(0, 600), 3200);
+        const [source, knownOn] = cite(day);
+        partners.push([`SYN-P-${pad(partners.length)}`, id, company,
+          rnd.weighted({ jv_partner: 50, shareholder: 30, investor: 15, technology_partner: 5 }), stake,
+          dayOf('2018-01-01', day), knownOn, source]);
       }
     }
-    await insertRows(client, 'plant_partner', ['plant_id', 'company_id', 'role', 'stake_pct'], partners);
+    await insertRows(client, 'plant_partner', ['ref', 'plant_id', 'company_id', 'role', 'stake_pct', 'effective_on', 'known_on', 'source_id'], partners);
     await insertRows(client, 'plant_source', ['plant_id', 'source_id'],
       [...plantIds.values()].map((id) => [id, rnd.pick(sourceIds)]));
 
@@ -187,12 +242,13 @@ export async function generateSynthetic(url: string, opts: SyntheticOptions): Pr
         const gwh = Math.round((prior ? prior.gwh * (0.3 + rnd.next() * 1.2) : size * (1 + 0.25 * (year - base)) * (0.9 + rnd.next() * 0.2)) * 10) / 10;
         const day = prior ? Math.min(prior.day + rnd.int(30, 900), 3200) : rnd.int(0, 3000);
         if (!longTerm) figures.push({ year, gwh, day });
+        const [source, knownOn] = cite(day);
         anns.push([`${ref}/A${k + 1}`, id, longTerm ? 'long_term' : 'milestone', longTerm ? null : year, gwh,
-          dayOf('2018-01-01', day), rnd.pick(sourceIds), rnd.weighted({ high: 50, medium: 35, low: 15 })]);
+          dayOf('2018-01-01', day), knownOn, source, rnd.weighted({ high: 50, medium: 35, low: 15 })]);
       }
     }
     await insertRows(client, 'capacity_announcement',
-      ['ref', 'plant_id', 'scope', 'target_year', 'gwh_per_year', 'announced_on', 'source_id', 'confidence'], anns);
+      ['ref', 'plant_id', 'scope', 'target_year', 'gwh_per_year', 'announced_on', 'known_on', 'source_id', 'confidence'], anns);
 
     const contracts: unknown[][] = [];
     for (let i = 0; i < opts.contracts; i++) {
@@ -215,11 +271,27 @@ export async function generateSynthetic(url: string, opts: SyntheticOptions): Pr
     const contractIds = await idsBy(client, `SELECT ref AS k, id FROM contract WHERE ref LIKE 'SYN-%'`);
     await insertRows(client, 'contract_source', ['contract_id', 'source_id'],
       [...contractIds.values()].map((id) => [id, rnd.pick(sourceIds)]));
+    // Each contract's history: signed (as planned or active), then its present status if different.
+    const contractEvents: unknown[][] = [];
+    for (const c of contracts) {
+      const ref = c[0] as string;
+      const status = c[9] as string;
+      const day = rnd.int(0, 2800);
+      const first = status === 'planned' ? 'planned' : 'active';
+      const [source, knownOn] = cite(day);
+      contractEvents.push([`${ref}/E1`, contractIds.get(ref)!, first, dayOf('2018-01-01', day), knownOn, source]);
+      if (status !== first) {
+        const later = Math.min(day + rnd.int(60, 900), 3200);
+        const [s2, k2] = cite(later);
+        contractEvents.push([`${ref}/E2`, contractIds.get(ref)!, status, dayOf('2018-01-01', later), k2, s2]);
+      }
+    }
+    await insertRows(client, 'contract_event', ['ref', 'contract_id', 'status', 'effective_on', 'known_on', 'source_id'], contractEvents);
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return {
-      companies: nCompanies, sources: nSources, plants: opts.plants, statusEvents: events.length,
-      partners: partners.length, announcements: anns.length, contracts: contracts.length,
+      companies: nCompanies, companyLinks: links.length, sources: nSources, plants: opts.plants, statusEvents: events.length,
+      operators: operators.length, partners: partners.length, announcements: anns.length, contracts: contracts.length,
     };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -22,7 +22,7 @@ export interface HistoryEntry {
 type Raw = { id: bigint; at: Date; actorLabel: string; action: AuditAction; entityType: string; entityId: string; before: unknown; after: unknown };
 
 const REFERENCE_FIELDS: Record<string, 'company' | 'region' | 'source' | 'plant'> = {
-  operatorId: 'company', supplierId: 'company', buyerId: 'company', successorId: 'company', parentId: 'company',
+  operatorId: 'company', companyId: 'company', supplierId: 'company', buyerId: 'company', successorId: 'company', parentId: 'company',
   regionId: 'region', countryId: 'region', hqCountryId: 'region', sourceId: 'source', plantId: 'plant',
 };
 

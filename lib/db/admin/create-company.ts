@@ -21,12 +21,11 @@ export async function createCompany(input: unknown): Promise<{ id: number; slug:
   });
 }
 
-/** HQ must be a country; successor and parent must be live companies. */
-export async function checkCompanyLinks(tx: Tx, data: { hqCountryId: number | null; successorId: number | null; parentId: number | null }) {
+/** HQ must be a country; the successor must be a live company. */
+export async function checkCompanyLinks(tx: Tx, data: { hqCountryId: number | null; successorId: number | null }) {
   if (data.hqCountryId !== null) {
     const country = await tx.region.findFirst({ where: { id: data.hqCountryId, level: 'country', deletedAt: null }, select: { id: true } });
     if (!country) throw new AppError('invalid', 'Unknown country.', { fieldErrors: { hqCountryId: ['Choose a country from the list.'] } });
   }
   if (data.successorId !== null) await requireLiveCompany(tx, data.successorId, 'successorId');
-  if (data.parentId !== null) await requireLiveCompany(tx, data.parentId, 'parentId');
 }

@@ -29,10 +29,10 @@ export async function createSources(tx: Tx, run: ApplyContext, picks: readonly S
   for (const part of chunks([...wanted.values()])) {
     const created = await insertRows<Source>(tx, 'source', part.map((p) => ({
       url: p.cols.source_url, publisher: p.cols.source_publisher!, title: p.cols.source_title!,
-      publishedOn: p.cols.source_published_on ? new Date(`${p.cols.source_published_on}T00:00:00Z`) : null,
+      publishedOn: new Date(`${p.cols.source_published_on}T00:00:00Z`), language: p.cols.source_language, tier: p.cols.source_tier ?? 'trade',
     })));
-    // The same key the planner gave the pick: the address, else publisher|title in lower case.
-    const byKey = new Map(created.map((s) => [s.url ?? `${s.publisher}|${s.title}`.toLowerCase(), s]));
+    // The same key the planner gave the pick: the address.
+    const byKey = new Map(created.map((s) => [s.url!, s]));
     for (const p of part) {
       const source = byKey.get(p.key)!;
       run.sourceIds.set(p.key, source.id);
@@ -104,7 +104,7 @@ export async function updateRows(tx: Tx, table: 'plant' | 'contract', rows: read
   return stale;
 }
 
-export type InsertTable = 'source' | 'plant' | 'plant_status_event' | 'capacity_announcement' | 'contract';
+export type InsertTable = 'source' | 'plant' | 'plant_status_event' | 'plant_operator' | 'capacity_announcement' | 'contract' | 'contract_event';
 // Tables whose updated_at Prisma stamps (@updatedAt) rather than a column default.
 const STAMPED = new Set<InsertTable>(['source', 'plant', 'contract']);
 const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -134,14 +134,23 @@ export async function insertRows<T>(tx: Tx, table: InsertTable, rows: readonly R
   return out;
 }
 
-/** The next free status-event ref ("FR-01/S3") of each plant ref, with one read for all of them. */
-export async function nextStatusRefs(tx: Tx, plantRefs: readonly string[]): Promise<Map<string, string>> {
-  const prefixes = new Set(plantRefs.map((r) => `${r}/S`));
+/**
+ * The next free child ref ("FR-01/S3", "FR-01/O2", "OT-04/E2") of each parent ref, in the table
+ * holding that kind of row, with one read for all of them.
+ */
+export async function nextChildRefs(
+  tx: Tx, table: 'plant_status_event' | 'plant_operator' | 'contract_event', parentRefs: readonly string[], kind: 'S' | 'O' | 'E',
+): Promise<Map<string, string>> {
+  const marker = `/${kind}`;
+  const prefixes = new Set(parentRefs.map((r) => `${r}${marker}`));
   const taken = new Map<string, string[]>();
-  const events = await tx.plantStatusEvent.findMany({ where: { ref: { contains: '/S' } }, select: { ref: true } });
-  for (const { ref } of events) {
+  const where = { where: { ref: { contains: marker } }, select: { ref: true } };
+  const rows = table === 'plant_status_event' ? await tx.plantStatusEvent.findMany(where)
+    : table === 'plant_operator' ? await tx.plantOperator.findMany(where)
+      : await tx.contractEvent.findMany(where);
+  for (const { ref } of rows) {
     // Every "<prefix>/S" a ref starts with, as nextChildRef's startsWith would match it.
-    for (let i = ref.indexOf('/S'); i >= 0; i = ref.indexOf('/S', i + 1)) {
+    for (let i = ref.indexOf(marker); i >= 0; i = ref.indexOf(marker, i + 1)) {
       const prefix = ref.slice(0, i + 2);
       if (!prefixes.has(prefix)) continue;
       const list = taken.get(prefix);
@@ -149,5 +158,10 @@ export async function nextStatusRefs(tx: Tx, plantRefs: readonly string[]): Prom
       else taken.set(prefix, [ref]);
     }
   }
-  return new Map(plantRefs.map((r) => [r, nextRef(`${r}/S`, taken.get(`${r}/S`) ?? [])]));
+  return new Map(parentRefs.map((r) => [r, nextRef(`${r}${marker}`, taken.get(`${r}${marker}`) ?? [])]));
+}
+
+/** The next free status-event ref ("FR-01/S3") of each plant ref. */
+export function nextStatusRefs(tx: Tx, plantRefs: readonly string[]): Promise<Map<string, string>> {
+  return nextChildRefs(tx, 'plant_status_event', plantRefs, 'S');
 }

@@ -1,5 +1,7 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
+import { endOfPeriod } from '../../domain/dates';
+import { todayIso } from '../../validation/capacity';
 import type { RowError } from '../../validation/import';
 import type { AuditActor, AuditEntry } from './audit';
 import type { Tx } from './transaction';
@@ -19,8 +21,15 @@ export interface ApplyContext {
   audits: AuditEntry[];
 }
 
-type SourceCols = { source_url: string | null; source_publisher: string | null; source_title: string | null; source_published_on: string | null };
-export type SourcePick = { kind: 'existing'; id: number; label: string } | { kind: 'new'; key: string; label: string; cols: SourceCols } | null;
+type SourceCols = {
+  source_url: string | null; source_publisher: string | null; source_title: string | null; source_published_on: string | null;
+  source_language: string | null; source_tier: 'primary' | 'major' | 'trade' | 'weak' | null;
+};
+/** A row's source; `knownFrom` is the earliest day a fact citing it can be known (the end of its publication period). */
+export type SourcePick =
+  | { kind: 'existing'; id: number; label: string; knownFrom: string | null }
+  | { kind: 'new'; key: string; label: string; cols: SourceCols; knownFrom: string | null }
+  | null;
 
 /** Everything the planner looks up, read once per file. */
 export class ImportLookups {
@@ -28,8 +37,8 @@ export class ImportLookups {
   companyNames = new Map<number, string>();
   regions = new Map<string, { id: number; level: string; path: string; name: string }>();
   regionBySlug = new Map<string, { id: number; level: string; code: string | null }>();
-  sourcesByUrl = new Map<string, { id: number; label: string }>();
-  sourcesByTitle = new Map<string, { id: number; label: string }>();
+  sourcesByUrl = new Map<string, { id: number; label: string; knownFrom: string | null }>();
+  sourcesByTitle = new Map<string, { id: number; label: string; knownFrom: string | null }>();
   /** New sources introduced by earlier rows of the file, by address: later rows may cite them by URL alone. */
   newSourcesByUrl = new Map<string, SourcePick>();
 
@@ -38,7 +47,7 @@ export class ImportLookups {
     const [companies, regions, sources] = await Promise.all([
       tx.company.findMany({ where: { deletedAt: null }, select: { id: true, slug: true, name: true } }),
       tx.region.findMany({ where: { deletedAt: null }, select: { id: true, slug: true, code: true, level: true, path: true, name: true } }),
-      tx.source.findMany({ where: { deletedAt: null }, select: { id: true, url: true, publisher: true, title: true } }),
+      tx.source.findMany({ where: { deletedAt: null }, select: { id: true, url: true, publisher: true, title: true, publishedOn: true, datePrecision: true } }),
     ]);
     for (const c of companies) {
       l.companies.set(c.slug, c.id);
@@ -52,7 +61,8 @@ export class ImportLookups {
       l.regionBySlug.set(r.slug, { id: r.id, level: r.level, code: r.code });
     }
     for (const s of sources) {
-      const v = { id: s.id, label: `${s.publisher} — ${s.title}` };
+      const knownFrom = s.publishedOn ? endOfPeriod(s.publishedOn.toISOString().slice(0, 10), s.datePrecision) : null;
+      const v = { id: s.id, label: `${s.publisher} — ${s.title}`, knownFrom };
       if (s.url) l.sourcesByUrl.set(s.url, v);
       l.sourcesByTitle.set(`${s.publisher}|${s.title}`.toLowerCase(), v);
     }
@@ -77,15 +87,20 @@ export class ImportLookups {
   source(cols: SourceCols): SourcePick | string {
     if (cols.source_url) {
       const found = this.sourcesByUrl.get(cols.source_url);
-      if (found) return { kind: 'existing', id: found.id, label: found.label };
+      if (found) return { kind: 'existing', ...found };
       const planned = this.newSourcesByUrl.get(cols.source_url);
       if (planned) return planned;
     }
     if (cols.source_publisher && cols.source_title) {
       const found = this.sourcesByTitle.get(`${cols.source_publisher}|${cols.source_title}`.toLowerCase());
-      if (found) return { kind: 'existing', id: found.id, label: found.label };
-      const pick: SourcePick = { kind: 'new', key: cols.source_url ?? `${cols.source_publisher}|${cols.source_title}`.toLowerCase(), label: `${cols.source_publisher} — ${cols.source_title} (new)`, cols };
-      if (cols.source_url) this.newSourcesByUrl.set(cols.source_url, pick);
+      if (found) return { kind: 'existing', ...found };
+      if (!cols.source_url) return 'A new source needs its address (source_url): every source is a page someone can open.';
+      if (!cols.source_published_on) return 'A new source needs its publication date (source_published_on).';
+      const pick: SourcePick = {
+        kind: 'new', key: cols.source_url, label: `${cols.source_publisher} — ${cols.source_title} (new)`, cols,
+        knownFrom: cols.source_published_on,
+      };
+      this.newSourcesByUrl.set(cols.source_url, pick);
       return pick;
     }
     if (cols.source_url) return 'Unknown source_url: add source_publisher and source_title to create this source.';
@@ -120,3 +135,16 @@ export function differences(current: Record<string, unknown>, wanted: Record<str
 }
 
 export const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/**
+ * The day a row's fact became public: its known_on, else its source's publication date (end of
+ * period), else `fallback` (the fact's own date). Never before its source, after today, or before
+ * `notBefore` (an announcement's date): otherwise an error for the known_on column.
+ */
+export function rowKnownOn(knownOn: string | null, source: SourcePick, fallback: string, notBefore?: string): string | RowError {
+  const known = knownOn ?? (source?.knownFrom && (!notBefore || source.knownFrom >= notBefore) ? source.knownFrom : null) ?? fallback;
+  if (source?.knownFrom && known < source.knownFrom) return { column: 'known_on', message: `Before its source was published (${source.knownFrom}).` };
+  if (known > todayIso()) return { column: 'known_on', message: 'A fact cannot be known after today.' };
+  if (notBefore && known < notBefore) return { column: 'known_on', message: `Before it was announced (${notBefore}).` };
+  return known;
+}

@@ -3,12 +3,12 @@ import type { AnnouncementRowValues, ParsedRow, RowError } from '../../validatio
 import { snapshot } from './audit';
 import type { CapacityAnnouncement } from '../../generated/prisma/client';
 import { chunks, createSources, insertRows, sourceId } from './import-batch';
-import { type ApplyContext, day, differences, type ImportLookups, type KindPlan, type PlanRow, type SourcePick } from './import-context';
+import { type ApplyContext, day, differences, type ImportLookups, type KindPlan, type PlanRow, rowKnownOn, type SourcePick } from './import-context';
 import type { Tx } from './transaction';
 
 const COLUMN_OF: Record<string, string> = {
   plantId: 'plant_ref', scope: 'scope', targetYear: 'target_year', gwhPerYear: 'gwh_per_year', announcedOn: 'announced_on',
-  datePrecision: 'date_precision', confidence: 'confidence', note: 'note', sourceId: 'source_url',
+  datePrecision: 'date_precision', knownOn: 'known_on', confidence: 'confidence', note: 'note', sourceId: 'source_url',
 };
 
 /**
@@ -39,11 +39,14 @@ export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowV
     if (v.scope === 'long_term' && v.target_year !== null) errors.push({ column: 'target_year', message: 'A long-term figure has no target year; leave it empty.' });
     const source = look.source(v);
     if (typeof source === 'string') errors.push({ column: 'source_url', message: source });
-    if (errors.length || !plant || typeof source === 'string') return { ...base, status: 'error', errors };
+    const known = typeof source === 'string' ? null : rowKnownOn(v.known_on, source, v.announced_on, v.announced_on);
+    if (known !== null && typeof known !== 'string') errors.push(known);
+    if (errors.length || !plant || typeof source === 'string' || typeof known !== 'string') return { ...base, status: 'error', errors };
 
     const wanted: Record<string, unknown> = {
       plantId: plant.id, scope: v.scope, targetYear: v.target_year, gwhPerYear: v.gwh_per_year, announcedOn: day(v.announced_on),
       datePrecision: v.date_precision, confidence: v.confidence, note: v.note,
+      ...(r.columns.has('known_on') ? { knownOn: day(known) } : {}),
     };
     const current = byRef.get(v.ref);
     if (current) {
@@ -59,21 +62,21 @@ export async function planAnnouncements(tx: Tx, rows: ParsedRow<AnnouncementRowV
         })),
       };
     }
-    adds.push({ v, plantId: plant.id, source });
+    adds.push({ v, plantId: plant.id, source, knownOn: known });
     return { ...base, status: 'new', errors: [] };
   });
   return { rows: planned, write: (t, run) => insertAnnouncements(t, run, adds) };
 }
 
-interface NewAnnouncement { v: AnnouncementRowValues; plantId: number; source: SourcePick }
+interface NewAnnouncement { v: AnnouncementRowValues; plantId: number; source: SourcePick; knownOn: string }
 
 /** New figures only (existing ones are never overwritten): one insert per ~1,000 rows. */
 async function insertAnnouncements(tx: Tx, run: ApplyContext, adds: NewAnnouncement[]): Promise<void> {
   await createSources(tx, run, adds.map((a) => a.source));
   for (const part of chunks(adds)) {
-    const created = await insertRows<CapacityAnnouncement>(tx, 'capacity_announcement', part.map(({ v, plantId, source }) => ({
+    const created = await insertRows<CapacityAnnouncement>(tx, 'capacity_announcement', part.map(({ v, plantId, source, knownOn }) => ({
       ref: v.ref, plantId, scope: v.scope, targetYear: v.target_year, gwhPerYear: v.gwh_per_year, announcedOn: day(v.announced_on)!,
-      datePrecision: v.date_precision, confidence: v.confidence, note: v.note, sourceId: sourceId(run, source),
+      datePrecision: v.date_precision, knownOn: day(knownOn)!, confidence: v.confidence, note: v.note, sourceId: sourceId(run, source),
     })));
     const byRef = new Map(created.map((c) => [c.ref, c]));
     for (const { v } of part) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ContractRowValues, ParsedRow, RowError } from '../../validation/import';
-import { day, differences, type ImportLookups, type KindPlan, type PlanRow } from './import-context';
+import { todayIso } from '../../validation/capacity';
+import { day, differences, type ImportLookups, type KindPlan, type PlanRow, rowKnownOn } from './import-context';
 import { type ContractWrite, writeContracts } from './import-write-contracts';
 import type { Tx } from './transaction';
 
@@ -8,10 +9,10 @@ import type { Tx } from './transaction';
 const FIELDS: Record<string, keyof ContractRowValues> = {
   kind: 'kind', signedOn: 'signed_on', datePrecision: 'date_precision', startYear: 'start_year', endYear: 'end_year',
   durationYears: 'duration_years', volumeGwh: 'volume_gwh', volumeBasis: 'volume_basis', valueAmount: 'value_amount',
-  valueCurrency: 'value_currency', valueText: 'value_text', status: 'status', statusChangedOn: 'status_changed_on',
+  valueCurrency: 'value_currency', valueText: 'value_text',
   description: 'description', confidence: 'confidence', notes: 'notes',
 };
-const DATES = new Set(['signedOn', 'statusChangedOn']);
+const DATES = new Set(['signedOn']);
 
 export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[], look: ImportLookups): Promise<KindPlan> {
   // Only refs that passed validation are looked up: a raw cell may hold anything (even NUL, which
@@ -46,7 +47,13 @@ export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[]
     const current = byRef.get(v.ref);
     if (current?.deletedAt) errors.push({ column: 'ref', message: `Contract ${v.ref} is deleted; restore it in the history first.` });
     if (!current && !source) errors.push({ column: 'source_url', message: 'A new contract needs a source: source_url of a known source, or source_publisher and source_title.' });
-    if (errors.length || supplierId === undefined || buyerId === undefined || plantId === undefined || typeof source === 'string') {
+    // A status change is a dated contract event (the contract's status follows the latest).
+    const statusChanges = current !== undefined && current.status !== v.status;
+    if (statusChanges && !v.status_changed_on) errors.push({ column: 'status_changed_on', message: `Required: the status changes (${current!.status} → ${v.status}).` });
+    const eventOn = v.status_changed_on ?? v.signed_on ?? null;
+    const known = typeof source === 'string' ? null : rowKnownOn(v.known_on, source, eventOn ?? todayIso());
+    if (known !== null && typeof known !== 'string') errors.push(known);
+    if (errors.length || supplierId === undefined || buyerId === undefined || plantId === undefined || typeof source === 'string' || typeof known !== 'string') {
       return { ...base, status: 'error', errors };
     }
 
@@ -56,15 +63,16 @@ export async function planContracts(tx: Tx, rows: ParsedRow<ContractRowValues>[]
       if (r.columns.has(column) || !current) wanted[field] = DATES.has(field) ? day(v[column] as string | null) : v[column];
     }
     if (!current) {
-      writes.push({ kind: 'new', v, supplierId, buyerId, plantId, source, audits: [] });
+      writes.push({ kind: 'new', v, supplierId, buyerId, plantId, source, knownOn: known, eventOn: eventOn ?? known, audits: [] });
       return { ...base, status: 'new', errors: [] };
     }
     const name = (id: unknown) => look.companyNames.get(id as number) ?? String(id);
     const changes = differences(current, wanted, { supplierId: name, buyerId: name });
     const addsSource = source !== null && (source.kind === 'new' || !current.sources.some((s) => s.sourceId === source.id));
     if (addsSource) changes.push({ field: 'sources', before: '', after: `+ ${source.label}` });
+    if (statusChanges) changes.push({ field: 'status', before: current.status, after: `${v.status} (on ${v.status_changed_on})` });
     if (changes.length === 0) return { ...base, status: 'unchanged', errors: [] };
-    writes.push({ kind: 'changed', v, current, wanted, addsSource, source, audits: [] });
+    writes.push({ kind: 'changed', v, current, wanted, addsSource, statusChanges, source, knownOn: known, eventOn: v.status_changed_on ?? known, audits: [] });
     return { ...base, status: 'changed', errors: [], changes };
   });
   return { rows: planned, write: (t, run) => writeContracts(t, run, writes) };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { slugify } from '../../validation/form-fields';
 import type { ParsedRow, PlantRowValues, RowError } from '../../validation/import';
-import { differences, type ImportLookups, type KindPlan, type PlanRow } from './import-context';
+import { differences, type ImportLookups, type KindPlan, type PlanRow, rowKnownOn } from './import-context';
+import { todayIso } from '../../validation/capacity';
 import { type PlantWrite, writePlants } from './import-write-plants';
 import { numberedSlug } from './references';
 import type { Tx } from './transaction';
@@ -46,11 +47,17 @@ export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look
     if (current && current.status !== v.status && v.status_since && latestStatusOn && v.status_since < latestStatusOn) {
       errors.push({ column: 'status_since', message: `Before the plant's latest status change (${latestStatusOn}); enter older history in the admin.` });
     }
-    if (errors.length || operatorId === undefined || typeof place === 'string' || typeof source === 'string') return { ...base, status: 'error', errors };
+    // An operator change is a dated fact: the date the new operator took over.
+    const operatorChanges = current !== undefined && operatorId !== undefined && current.operatorId !== operatorId;
+    if (operatorChanges && !v.operator_since) errors.push({ column: 'operator_since', message: 'Required: the operator changes; give the date the new operator took over.' });
+    const known = typeof source === 'string' ? null : rowKnownOn(v.known_on, source, v.status_since ?? v.operator_since ?? todayIso());
+    if (known !== null && typeof known !== 'string') errors.push(known);
+    if (errors.length || operatorId === undefined || typeof place === 'string' || typeof source === 'string' || typeof known !== 'string') {
+      return { ...base, status: 'error', errors };
+    }
 
     const wanted: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(SIMPLE)) if (r.columns.has(column)) wanted[field] = v[column];
-    wanted.operatorId = operatorId;
     wanted.regionId = place.regionId;
     wanted.countryId = place.countryId;
 
@@ -58,18 +65,21 @@ export async function planPlants(tx: Tx, rows: ParsedRow<PlantRowValues>[], look
       let slug = slugify(v.name);
       for (let i = 2; slugs.has(slug); i++) slug = numberedSlug(slugify(v.name), i);
       slugs.add(slug);
-      writes.push({ kind: 'new', v, slug, operatorId, regionId: place.regionId, countryId: place.countryId, source, audits: [] });
+      writes.push({ kind: 'new', v, slug, operatorId, regionId: place.regionId, countryId: place.countryId, source, knownOn: known, audits: [] });
       return { ...base, status: 'new', errors: [] };
     }
 
-    const names = { operatorId: (id: unknown) => look.companyNames.get(id as number) ?? String(id) };
-    const changes = differences(current, wanted, names);
+    const changes = differences(current, wanted);
+    if (operatorChanges) {
+      const name = (id: number) => look.companyNames.get(id) ?? String(id);
+      changes.push({ field: 'operator', before: name(current.operatorId), after: `${name(operatorId)} (from ${v.operator_since})` });
+    }
     const statusChanges = current.status !== v.status;
     if (statusChanges) changes.push({ field: 'status', before: current.status, after: `${v.status} (since ${v.status_since})` });
     const addsSource = source !== null && (source.kind === 'new' || !current.sources.some((s) => s.sourceId === source.id));
     if (addsSource) changes.push({ field: 'sources', before: '', after: `+ ${source.label}` });
     if (changes.length === 0) return { ...base, status: 'unchanged', errors: [] };
-    writes.push({ kind: 'changed', v, current, wanted, statusChanges, addsSource, source, audits: [] });
+    writes.push({ kind: 'changed', v, current, wanted, statusChanges, operatorId: operatorChanges ? operatorId : null, addsSource, source, knownOn: known, audits: [] });
     return { ...base, status: 'changed', errors: [], changes };
   });
   return { rows: planned, write: (t, run) => writePlants(t, run, writes) };

@@ -24,20 +24,49 @@ export async function listAdminCompanies(opts: { q: string; deleted: boolean }):
 
 export type CompanyFormValues = {
   name: string; slug: string; hqCountryId: string; origin: string; status: string; successorId: string;
-  parentId: string; website: string; notes: string; version: string;
+  website: string; notes: string; version: string;
 };
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-export async function getCompanyForEdit(id: number): Promise<{ id: number; name: string; slug: string; deleted: boolean; values: CompanyFormValues } | null> {
+export interface CompanyLinkFact {
+  id: number; company: string; stakePct: number | null; ended: boolean; effectiveOn: string; knownOn: string;
+  source: string | null; note: string | null; deleted: boolean;
+}
+export interface CompanyForEdit {
+  id: number; name: string; slug: string; deleted: boolean; values: CompanyFormValues;
+  /** Its owners' stakes over time (newest first): `company` is the owner. */
+  owners: CompanyLinkFact[];
+  /** Its own stakes in other companies over time: `company` is the one owned. */
+  holdings: CompanyLinkFact[];
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function getCompanyForEdit(id: number): Promise<CompanyForEdit | null> {
   await requireRole('viewer');
-  const c = await db().company.findUnique({ where: { id } });
+  const include = { source: { select: { publisher: true, title: true } } } as const;
+  const order = [{ effectiveOn: 'desc' as const }, { id: 'desc' as const }];
+  const c = await db().company.findUnique({
+    where: { id },
+    include: {
+      parentLinks: { orderBy: order, include: { ...include, parent: { select: { name: true } } } },
+      childLinks: { orderBy: order, include: { ...include, company: { select: { name: true } } } },
+    },
+  });
   if (!c) return null;
+  const fact = (l: Omit<(typeof c.parentLinks)[number], 'parent'>, company: string): CompanyLinkFact => ({
+    id: l.id, company, stakePct: l.stakePct === null ? null : Number(l.stakePct), ended: l.ended,
+    effectiveOn: day(l.effectiveOn), knownOn: day(l.knownOn), source: l.source ? `${l.source.publisher} — ${l.source.title}` : null,
+    note: l.note, deleted: l.deletedAt !== null,
+  });
   return {
     id: c.id, name: c.name, slug: c.slug, deleted: c.deletedAt !== null,
+    owners: c.parentLinks.map((l) => fact(l, l.parent.name)),
+    holdings: c.childLinks.map((l) => fact(l, l.company.name)),
     values: {
       name: c.name, slug: c.slug, hqCountryId: s(c.hqCountryId), origin: c.origin, status: c.status,
-      successorId: s(c.successorId), parentId: s(c.parentId), website: s(c.website), notes: s(c.notes), version: s(c.version),
+      successorId: s(c.successorId), website: s(c.website), notes: s(c.notes), version: s(c.version),
     },
   };
 }

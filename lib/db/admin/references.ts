@@ -23,12 +23,24 @@ export async function nextContractRef(tx: Tx): Promise<string> {
   return nextRef('OT-', rows.map((r) => r.ref), 2);
 }
 
-/** FR-01/A3 and FR-01/S2: a plant's announcements and status events are numbered under its ref. */
-export async function nextChildRef(tx: Tx, plantRef: string, kind: 'A' | 'S'): Promise<string> {
+/**
+ * FR-01/A3, FR-01/S2, FR-01/O2, FR-01/P4: a plant's announcements, status events, operator and
+ * partner facts are numbered under its ref.
+ */
+export async function nextChildRef(tx: Tx, plantRef: string, kind: 'A' | 'S' | 'O' | 'P'): Promise<string> {
   const prefix = `${plantRef}/${kind}`;
-  const rows = kind === 'A'
-    ? await tx.capacityAnnouncement.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } })
-    : await tx.plantStatusEvent.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } });
+  const where = { where: { ref: { startsWith: prefix } }, select: { ref: true } };
+  const rows = kind === 'A' ? await tx.capacityAnnouncement.findMany(where)
+    : kind === 'S' ? await tx.plantStatusEvent.findMany(where)
+      : kind === 'O' ? await tx.plantOperator.findMany(where)
+        : await tx.plantPartner.findMany(where);
+  return nextRef(prefix, rows.map((r) => r.ref));
+}
+
+/** OT-01/E3: a contract's events are numbered under its ref. */
+export async function nextContractEventRef(tx: Tx, contractRef: string): Promise<string> {
+  const prefix = `${contractRef}/E`;
+  const rows = await tx.contractEvent.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } });
   return nextRef(prefix, rows.map((r) => r.ref));
 }
 

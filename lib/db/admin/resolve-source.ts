@@ -15,7 +15,7 @@ export async function resolveSource(tx: Tx, actor: AuditActor, ref: SourceRef): 
 }
 
 export async function insertSource(tx: Tx, actor: AuditActor, input: SourceInput): Promise<number> {
-  if (input.url) {
+  {
     const same = await tx.source.findUnique({ where: { url: input.url }, select: { id: true, deletedAt: true } });
     // The same address is the same source: link it rather than refuse the form.
     if (same && !same.deletedAt) return same.id;
@@ -26,9 +26,8 @@ export async function insertSource(tx: Tx, actor: AuditActor, input: SourceInput
   if (twin) throw new AppError('conflict', 'A deleted source has this publisher and title; restore it from the history instead.');
   const created = await tx.source.create({
     data: {
-      url: input.url, publisher: input.publisher, title: input.title,
-      publishedOn: input.publishedOn ? new Date(`${input.publishedOn}T00:00:00Z`) : null,
-      datePrecision: input.datePrecision, note: input.note,
+      url: input.url, publisher: input.publisher, title: input.title, language: input.language, tier: input.tier,
+      publishedOn: new Date(`${input.publishedOn}T00:00:00Z`), datePrecision: input.datePrecision, note: input.note,
     },
   });
   await writeAudit(tx, actor, { action: 'create', entityType: 'source', entityId: created.id, before: null, after: snapshot(created) });

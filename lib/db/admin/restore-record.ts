@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requireRole } from '../../auth/session';
 import { recordId } from '../../validation/form-fields';
-import { ENTITY_LABELS, SOFT_DELETABLE } from '../../validation/history';
+import { type DatedFact, ENTITY_LABELS, SOFT_DELETABLE } from '../../validation/history';
+import { datedFactTable, isDatedFact } from './dated-facts';
 import { auditActor, snapshot, writeAudit } from './audit';
 import { parseInput } from './parse-input';
 import { syncPlantStatus } from './plant-status';
@@ -25,10 +26,11 @@ export async function restoreRecord(input: unknown): Promise<void> {
       contract: { load: () => tx.contract.findUnique({ where: { id } }), write: () => tx.contract.updateMany({ where: deleted, data: versioned }) },
       source: { load: () => tx.source.findUnique({ where: { id } }), write: () => tx.source.updateMany({ where: deleted, data: versioned }) },
       region: { load: () => tx.region.findUnique({ where: { id } }), write: () => tx.region.updateMany({ where: deleted, data: versioned }) },
-      capacity_announcement: { load: () => tx.capacityAnnouncement.findUnique({ where: { id } }), write: () => tx.capacityAnnouncement.updateMany({ where: deleted, data: { deletedAt: null } }) },
-      plant_status_event: { load: () => tx.plantStatusEvent.findUnique({ where: { id } }), write: () => tx.plantStatusEvent.updateMany({ where: deleted, data: { deletedAt: null } }) },
     } as const;
-    const op = ops[entity];
+    const fact = isDatedFact(entity) ? datedFactTable(tx, entity) : null;
+    const op = fact
+      ? { load: () => fact.findUnique({ where: { id } }), write: () => fact.updateMany({ where: deleted, data: { deletedAt: null } }) }
+      : ops[entity as Exclude<typeof entity, DatedFact>];
     const before = await op.load();
     if (!before) throw new AppError('not_found', `This ${ENTITY_LABELS[entity].toLowerCase()} does not exist.`);
     const { count } = await op.write();

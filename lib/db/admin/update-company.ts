@@ -14,8 +14,8 @@ export async function updateCompany(companyId: number, input: unknown): Promise<
   const actor = await requireRole('editor');
   const id = parseRecordId(companyId, 'company');
   const { version, ...data } = parseInput(CompanyUpdateSchema, input);
-  if (data.successorId === id || data.parentId === id) {
-    throw new AppError('invalid', 'A company cannot succeed or own itself.', { fieldErrors: { [data.successorId === id ? 'successorId' : 'parentId']: ['Choose another company.'] } });
+  if (data.successorId === id) {
+    throw new AppError('invalid', 'A company cannot succeed itself.', { fieldErrors: { successorId: ['Choose another company.'] } });
   }
   return inTransaction(async (tx) => {
     await checkCompanyLinks(tx, data);

@@ -4,12 +4,15 @@ import { requireRole } from '../../auth/session';
 import { type PlantUpdate, PlantUpdateSchema } from '../../validation/plant';
 import { type AuditActor, auditActor, snapshot } from './audit';
 import { parseInput, parseRecordId } from './parse-input';
-import { placePlant, requireLiveCompany } from './placement';
+import { placePlant } from './placement';
 import { freeSlug } from './references';
 import { inTransaction, type Tx } from './transaction';
 import { versionedUpdate } from './versioned-update';
 
-/** Edits a plant's fields. Its status changes only through dated status events (addStatusEvent). */
+/**
+ * Edits a plant's fields. Its status and operator change only through dated facts (addStatusEvent,
+ * recordOperatorChange), so every as-of view keeps the history.
+ */
 export async function updatePlant(plantId: number, input: unknown): Promise<{ id: number; slug: string; version: number }> {
   const actor = await requireRole('editor');
   const id = parseRecordId(plantId, 'plant');
@@ -25,7 +28,6 @@ export async function applyPlantUpdate(tx: Tx, who: AuditActor, id: number, inpu
   const { version, ...data } = input;
   const current = await tx.plant.findUnique({ where: { id }, select: { ref: true, slug: true } });
   if (!current) throw new AppError('not_found', 'This plant does not exist.');
-  await requireLiveCompany(tx, data.operatorId, 'operatorId');
   const place = await placePlant(tx, data.regionId);
   const slug = data.slug === null || data.slug === current.slug ? current.slug : await freeSlug(async (s) => {
     const other = await tx.plant.findUnique({ where: { slug: s }, select: { id: true } });
@@ -36,7 +38,7 @@ export async function applyPlantUpdate(tx: Tx, who: AuditActor, id: number, inpu
     throw new AppError('invalid', 'This ref is already used.', { fieldErrors: { ref: ['Already used by another plant.'] } });
   }
   const values = {
-    ref, slug, name: data.name, operatorId: data.operatorId, city: data.city, regionId: place.regionId,
+    ref, slug, name: data.name, city: data.city, regionId: place.regionId,
     countryId: place.countryId, lat: data.lat, lon: data.lon, locationApproximate: data.locationApproximate,
     chemistry: data.chemistry, chemistryFamily: data.chemistryFamily, segment: data.segment,
     facilityType: data.facilityType, inCellTotals: data.inCellTotals, startYear: data.startYear,

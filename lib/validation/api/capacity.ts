@@ -23,11 +23,12 @@ function weightParams(today: string) {
 export function capacityQueryShape(today: string) {
   const d = dashboardShape(today, { group: 'total' });
   return {
-    group: single(d.group, `Series per ${GROUPINGS.join(', ')} (total: one series for the scope).`, 'country'),
+    group: single(d.group, `Series per ${GROUPINGS.join(', ')} (total: one series for the scope; company: the operator on asOf; parent: the ultimate owners on asOf, subsidiaries rolled up to their group).`, 'country'),
     scenario: single(d.scenario, 'announced (all but cancelled), risk_weighted (weights below) or operational (only what runs now).', 'risk_weighted'),
-    asOf: single(d.asOf, 'Compute as known on this date (YYYY-MM-DD, 2018-01-01 to today). Default today.', '2024-01-01'),
+    asOf: single(d.asOf, 'Compute as known on this date (YYYY-MM-DD, 2018-01-01 to today): only facts published by then count. Default today.', '2024-01-01'),
     ...weightParams(today),
     region: single(SlugSchema.optional(), 'Only plants inside this region (slug, any level).', 'hauts-de-france'),
+    longTerm: single(d.longTerm, 'include: a plant with no dated figure for a year from 2030 on counts its long-term ("full build-out") figure; exclude (default): it counts as not disclosed.', 'include'),
     fromYear: single(yearParam(2020), 'First year (2000–2060).', '2024'),
     toYear: single(yearParam(2030), 'Last year (2000–2060, at most 60 years after fromYear).', '2035'),
     format: formatParam,
@@ -56,8 +57,11 @@ export function parseSummaryQuery(params: URLSearchParams, today: string) {
 const WeightsSchema = z.object({ operational: z.number(), under_construction: z.number(), announced: z.number(), paused: z.number() });
 
 export const CapacityPointSchema = named('CapacityPoint', z.object({
-  key: z.string(), label: z.string(), year: z.int(), gwh: z.number(),
-}), 'Capacity of one group in one year, GWh/yr. Years where a group has none are left out.');
+  key: z.string(), label: z.string(), year: z.int(),
+  gwh: z.number().meta({ description: 'Sum of the disclosed figures, GWh/yr.' }),
+  undisclosedPlants: z.int().meta({ description: 'Plants the group counts that year whose figure is not disclosed (left out of gwh).' }),
+  estimated: z.boolean().optional().meta({ description: 'group=parent: part of gwh comes from splitting unpublished joint-venture stakes equally.' }),
+}), 'Capacity of one group in one year, GWh/yr. Years where a group has neither capacity nor an undisclosed plant are left out.');
 
 export const CapacitySeriesSchema = named('CapacitySeries', z.object({
   data: z.array(CapacityPointSchema),
@@ -66,6 +70,7 @@ export const CapacitySeriesSchema = named('CapacitySeries', z.object({
     group: z.enum(GROUPINGS),
     scenario: z.string(),
     asOf: z.iso.date(),
+    longTerm: z.enum(['exclude', 'include']),
     fromYear: z.int(),
     toYear: z.int(),
     weights: WeightsSchema,
@@ -77,16 +82,24 @@ export const SummarySchema = named('Summary', z.object({
   data: z.object({
     asOf: z.iso.date(),
     asOfYear: z.int(),
-    operationalNowGwh: z.number(),
-    announced2030Gwh: z.number(),
+    operationalNowGwh: z.number().meta({ description: 'Nameplate GWh/yr of plants operational on asOf, in asOfYear (disclosed figures only).' }),
+    announced2030Gwh: z.number().meta({ description: 'Dated figures for 2030 of every plant not cancelled, as known on asOf.' }),
     riskWeighted2030Gwh: z.number(),
+    undisclosedPlants: z.object({ operationalNow: z.int(), announced2030: z.int(), riskWeighted2030: z.int() })
+      .meta({ description: 'Plants each figure counts but whose capacity is not disclosed (left out of the sum, never counted as 0).' }),
+    longTermOnly2030: z.object({ gwh: z.number(), plants: z.int() })
+      .meta({ description: 'Long-term ("full build-out") figures of plants with no dated 2030 figure: what `longTerm=include` adds to announced2030Gwh.' }),
+    fullBuildOut: z.object({ gwh: z.number(), plants: z.int() })
+      .meta({ description: 'Every plant not cancelled at the largest figure it has announced (long-term or dated), as known on asOf.' }),
     plantsByStatus: z.record(z.string(), z.int()),
-    plantCount: z.int(),
+    plantCount: z.int().meta({ description: 'Cell plants known on asOf (module/pack sites are listed but not counted).' }),
     countryCount: z.int(),
+    dataCurrentTo: z.iso.date().nullable().meta({ description: 'The newest date on which a fact in these figures became public.' }),
     weights: WeightsSchema,
     dataset: z.object({
       plants: z.int(), countries: z.int(), contracts: z.int(), sources: z.int(), announcements: z.int(),
       latestFact: z.iso.date().nullable(), lastUpdated: z.iso.date().nullable(), confidence: z.record(z.string(), z.int()),
+      sourcesByTier: z.record(z.string(), z.int()),
     }),
   }),
-}), 'Europe’s headline figures as known on a date, and what the dataset holds today.');
+}), 'Europe’s headline figures as known on a date (the dashboard’s, from one computation), and what the dataset holds today.');

@@ -55,6 +55,8 @@ export const SourceRefSchema = named('SourceRef', z.object({
   publisher: z.string(),
   title: z.string(),
   publishedOn: z.iso.date().nullable(),
+  tier: z.enum(['primary', 'major', 'trade', 'weak']).optional()
+    .meta({ description: 'primary (the company, a regulator, government, court, EU decision), major (wire services, national and business press), trade (specialist press), weak (aggregators and copies: never the only basis of a fact).' }),
 }), 'A published source: every figure in the tracker cites one.');
 
 export const ErrorSchema = named('Error', z.object({

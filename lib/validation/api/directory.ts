@@ -10,6 +10,14 @@ import { list, parseApiQuery, single } from './query';
 
 export const listQueryShape = { ...pageParams, format: formatParam };
 export const detailQueryShape = { format: jsonOnlyFormatParam };
+/** A company's ownership on a date. */
+export function companyDetailQueryShape(today: string) {
+  return {
+    asOf: single(IsoDateSchema.refine((d) => d >= '2000-01-01' && d <= today, { error: 'a date from 2000-01-01 to today' }).default(today),
+      'Ownership as it stood and was known on this date (YYYY-MM-DD). Default today.', '2024-01-01'),
+    format: jsonOnlyFormatParam,
+  };
+}
 
 export const regionsQueryShape = {
   level: list(RegionLevelSchema, 'Only regions of these levels: macro, country, nuts1, nuts2. Repeatable.', 'country', 4),
@@ -62,15 +70,21 @@ export const CompanyDetailSchema = named('CompanyDetail', z.object({
   website: z.string().nullable(),
   notes: z.string().nullable(),
   hqCountry: ref.nullable(),
-  parent: companyRef.nullable(),
-  subsidiaries: z.array(companyRef),
+  asOf: IsoDateSchema.meta({ description: 'The date the ownership below is read on (as it stood and was known then).' }),
+  parents: z.array(companyRef.extend({ stakePct: z.number().nullable(), since: IsoDateSchema }))
+    .meta({ description: 'Its owners on asOf, from dated group links; stakePct null: not published.' }),
+  subsidiaries: z.array(companyRef.extend({ stakePct: z.number().nullable(), since: IsoDateSchema })),
   successor: companyRef.nullable(),
   predecessors: z.array(companyRef),
-  operated: z.array(ref.extend({ city: z.string(), countryName: z.string(), status: PlantStatusSchema, inCellTotals: z.boolean() })),
-  partnerships: z.array(ref.extend({
-    city: z.string(), countryName: z.string(), status: PlantStatusSchema, operator: ref, role: z.string(), stakePct: z.number().nullable(),
+  operated: z.array(ref.extend({ city: z.string(), countryName: z.string(), status: PlantStatusSchema, inCellTotals: z.boolean() }))
+    .meta({ description: 'Plants it operated on asOf, with their status then.' }),
+  formerlyOperated: z.array(ref.extend({
+    city: z.string(), countryName: z.string(), status: PlantStatusSchema, inCellTotals: z.boolean(), until: IsoDateSchema, nowOperator: ref,
   })),
-}), 'A company with its group, succession, and the plants it operates or holds a stake in.');
+  partnerships: z.array(ref.extend({
+    city: z.string(), countryName: z.string(), status: PlantStatusSchema, inCellTotals: z.boolean(), operator: ref, role: z.string(), stakePct: z.number().nullable(),
+  })),
+}), 'A company with its dated group links, succession, and the plants it operates or holds a stake in on a date.');
 
 export const CompanyDetailResponseSchema = named('CompanyDetailResponse', z.object({ data: CompanyDetailSchema }));
 

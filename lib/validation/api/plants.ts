@@ -55,8 +55,9 @@ export const PlantCursorSchema = z.object({
   countryName: z.string(),
   operatorName: z.string(),
   status: PlantStatusSchema,
-  nowGwh: z.number(),
-  yearGwh: z.number(),
+  /** Null: the figure is not disclosed (sorts last). */
+  nowGwh: z.number().nullable(),
+  yearGwh: z.number().nullable(),
   startYear: z.int().nullable(),
 });
 
@@ -78,11 +79,12 @@ export const PlantRowSchema = named('PlantRow', z.object({
   segment: SegmentSchema,
   startYear: z.int().nullable(),
   inCellTotals: z.boolean(),
-  nowGwh: z.number(),
-  yearGwh: z.number(),
-  y2030Gwh: z.number(),
+  nowGwh: z.number().nullable(),
+  yearGwh: z.number().nullable(),
+  y2030Gwh: z.number().nullable(),
   share: z.number().nullable(),
-}), 'A plant with its status and capacity (GWh/yr) now (the as-of year), in `year` and in 2030 under the scenario.');
+  reviewDue: z.boolean().meta({ description: 'A planned milestone (start year, a dated figure) has passed with no newer fact published: due for review.' }),
+}), 'A plant with its status and operator on the as-of date and its capacity (GWh/yr) in the as-of year, in `year` and in 2030 under the scenario; null where the plant counts but its figure is not disclosed.');
 
 export const PlantListSchema = named('PlantList', z.object({
   data: z.array(PlantRowSchema),
@@ -95,19 +97,31 @@ export const PlantListSchema = named('PlantList', z.object({
 
 const plantRef = z.object({ slug: z.string(), name: z.string() });
 
+const dated = {
+  effectiveOn: z.iso.date().meta({ description: 'When it happened or took effect (as precise as datePrecision says).' }),
+  datePrecision: DatePrecisionSchema,
+  knownOn: z.iso.date().meta({ description: 'When it became public: its source’s publication date (the end of that period), or later. “As known on” views use only facts known by then.' }),
+  note: z.string().nullable(),
+  source: SourceRefSchema.nullable(),
+};
+
 export const PlantDetailSchema = named('PlantDetail', z.object({
   ref: z.string(),
   slug: z.string(),
   name: z.string(),
   city: z.string(),
-  operator: z.object({ slug: z.string(), name: z.string(), origin: OwnershipOriginSchema, status: z.string() }),
-  partners: z.array(plantRef.extend({ role: z.string(), stakePct: z.number().nullable(), note: z.string().nullable() })),
+  operator: z.object({ slug: z.string(), name: z.string(), origin: OwnershipOriginSchema, status: z.string() }).meta({ description: 'The operator today.' }),
+  operators: z.array(plantRef.extend(dated)).meta({ description: 'Every operator the plant had, oldest first, dated.' }),
+  partners: z.array(plantRef.extend({ role: z.string(), stakePct: z.number().nullable(), note: z.string().nullable() })).meta({ description: 'Partners holding a stake today.' }),
+  partnerHistory: z.array(plantRef.extend({ ...dated, role: z.string(), stakePct: z.number().nullable(), ended: z.boolean() })),
   region: z.object({ slug: z.string(), name: z.string(), path: z.string() }),
+  regionTrail: z.array(z.object({ slug: z.string(), name: z.string(), level: z.string() })),
   country: z.object({ slug: z.string(), name: z.string(), code: z.string().nullable() }),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   locationApproximate: z.boolean(),
   status: PlantStatusSchema,
+  statusSince: z.iso.date().nullable(),
   chemistry: z.string().nullable(),
   chemistryFamily: ChemistryFamilySchema,
   segment: SegmentSchema,
@@ -117,24 +131,28 @@ export const PlantDetailSchema = named('PlantDetail', z.object({
   confidence: ConfidenceSchema,
   notes: z.string().nullable(),
   updatedAt: z.iso.datetime(),
-  statusHistory: z.array(z.object({
-    status: PlantStatusSchema, effectiveOn: z.iso.date(), datePrecision: DatePrecisionSchema, note: z.string().nullable(), source: SourceRefSchema.nullable(),
-  })),
+  capacity: z.object({
+    year: z.int(), nowGwh: z.number().nullable(), y2030Gwh: z.number().nullable(), fullPlanGwh: z.number().nullable(),
+  }).meta({ description: 'Today: what runs in the current year (0 when not operational), the dated figure for 2030 and the largest figure ever announced; null: not disclosed.' }),
+  statusHistory: z.array(z.object({ status: PlantStatusSchema, ...dated })),
   announcements: z.array(z.object({
-    id: z.int(), scope: z.enum(['milestone', 'long_term']), targetYear: z.int().nullable(), gwhPerYear: z.number(), announcedOn: z.iso.date(),
-    datePrecision: DatePrecisionSchema, confidence: ConfidenceSchema, note: z.string().nullable(), source: SourceRefSchema.nullable(),
-    superseded: z.boolean(),
+    id: z.int(), scope: z.enum(['milestone', 'long_term']), targetYear: z.int().nullable(), gwhPerYear: z.number(),
+    announcedOn: z.iso.date(), datePrecision: DatePrecisionSchema, knownOn: z.iso.date(), confidence: ConfidenceSchema,
+    note: z.string().nullable(), source: SourceRefSchema.nullable(), superseded: z.boolean(),
   })),
   contracts: z.array(z.object({
     ref: z.string(), kind: z.string(), status: z.string(), supplier: z.string(), buyer: z.string(), volumeGwh: z.number().nullable(),
     volumeBasis: z.string().nullable(), startYear: z.int().nullable(), endYear: z.int().nullable(), description: z.string().nullable(),
   })),
   sources: z.array(SourceRefSchema),
+  dataCurrentTo: z.iso.date().nullable().meta({ description: 'The newest day a fact about the plant became public.' }),
+  reviewDue: z.object({ milestoneYear: z.int(), newestFact: z.iso.date() }).nullable()
+    .meta({ description: 'Set when a planned milestone year has come with no fact published since it began.' }),
   capacityHistory: z.object({
     fromYear: z.int(),
     toYear: z.int(),
     vintages: z.array(z.object({ asOf: z.iso.date(), values: z.array(z.object({ year: z.int(), gwh: z.number() })) })),
   }),
-}), 'One plant with its partners, dated status history, every capacity announcement (superseded ones included) and sources.');
+}), 'One plant with its dated ownership, dated status history, every capacity announcement (superseded ones included, each with the day it was announced and the day it became public) and sources.');
 
 export const PlantDetailResponseSchema = named('PlantDetailResponse', z.object({ data: PlantDetailSchema }));

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   CapacityScopeSchema, ChemistryFamilySchema, ConfidenceSchema, DatePrecisionSchema, FacilityTypeSchema, GwhSchema, IsoDateSchema,
-  SegmentSchema, UrlSchema, YearSchema,
+  SegmentSchema, SourceTierSchema, UrlSchema, YearSchema,
 } from '../fields';
 import { PlantUpdateSchema } from '../plant';
 import { named } from './common';
@@ -20,7 +20,10 @@ export const ApiSourceChoiceSchema = z.union([
     url: UrlSchema,
     publisher: text(200),
     title: text(500),
-    publishedOn: IsoDateSchema.nullable().optional(),
+    publishedOn: IsoDateSchema.meta({ description: 'The day the page was published: no fact citing it is known before.' }),
+    language: z.string().regex(/^[a-z]{2}$/, { error: 'a two-letter language code (ISO 639-1), e.g. fr' }).optional()
+      .meta({ description: 'ISO 639-1 code of the page’s language.' }),
+    tier: SourceTierSchema.optional().meta({ description: 'primary (company, regulator, court), major (wire, national press), trade (default), weak (never a figure’s only basis).' }),
   }),
 ], { error: 'either { "id": <source id> } or { "url", "publisher", "title", "publishedOn" } for a new source' });
 
@@ -29,6 +32,7 @@ export const AnnouncementBodySchema = named('AnnouncementInput', z.strictObject(
   targetYear: YearSchema.nullable().optional(),
   gwhPerYear: GwhSchema,
   announcedOn: IsoDateSchema,
+  knownOn: IsoDateSchema.optional().meta({ description: 'The day the figure became public, if later than announcedOn and the source’s publication; default: the later of the two.' }),
   datePrecision: DatePrecisionSchema.optional().meta({ description: 'How precise announcedOn is; default day.' }),
   confidence: ConfidenceSchema,
   note: text(4000).nullable().optional(),
@@ -50,12 +54,16 @@ export function announcementFormInput(body: AnnouncementBody, plantId: number): 
     targetYear: body.targetYear ?? null,
     gwhPerYear: body.gwhPerYear,
     announcedOn: body.announcedOn,
+    knownOn: body.knownOn ?? '',
     datePrecision: body.datePrecision ?? 'day',
     confidence: body.confidence,
     note: body.note ?? null,
     source: 'id' in s
       ? { sourceId: s.id }
-      : { sourceId: 'new', newSourceUrl: s.url, newSourcePublisher: s.publisher, newSourceTitle: s.title, newSourcePublishedOn: s.publishedOn ?? '' },
+      : {
+          sourceId: 'new', newSourceUrl: s.url, newSourcePublisher: s.publisher, newSourceTitle: s.title, newSourcePublishedOn: s.publishedOn,
+          newSourceLanguage: s.language ?? '', newSourceTier: s.tier ?? '',
+        },
   };
 }
 
@@ -64,6 +72,7 @@ export function apiFieldPath(formPath: string): string {
   const map: Record<string, string> = {
     sourceId: 'source.id', 'source.sourceId': 'source.id',
     newSourceUrl: 'source.url', newSourcePublisher: 'source.publisher', newSourceTitle: 'source.title', newSourcePublishedOn: 'source.publishedOn',
+    newSourceLanguage: 'source.language', newSourceTier: 'source.tier',
   };
   const bare = formPath.replace(/^source\.(?=newSource)/, '');
   return map[bare] ?? map[formPath] ?? formPath;
@@ -76,7 +85,7 @@ const { version: plantVersion, ...plantFields } = PlantUpdateSchema.shape;
 
 export const PlantUpdateBodySchema = named('PlantUpdateInput', z.strictObject(plantFields).partial().extend({
   version: plantVersion.meta({ description: 'The plant’s version as last read (the `version` of a previous PATCH answer). A stale one is a 409 conflict; nothing is written.' }),
-}), 'A partial edit of a plant: send `version` and only the fields to change; the others keep their current values. `operatorId` and `regionId` are record ids; `slug`/`ref` null keeps the current one. Same rules as the admin form. Status and capacity change only through dated events and announcements.');
+}), 'A partial edit of a plant: send `version` and only the fields to change; the others keep their current values. `regionId` is a record id; `slug`/`ref` null keeps the current one. Same rules as the admin form. Status, operator and capacity change only through dated facts (status events, operator changes, announcements).');
 
 export type PlantUpdateBody = z.infer<typeof PlantUpdateBodySchema>;
 
@@ -84,6 +93,7 @@ export const UpdatedPlantDataSchema = z.object({
   ref: z.string(),
   slug: z.string(),
   name: z.string(),
+  /** The current operator (read-only here: a change of operator is a dated fact). */
   operatorId: z.int(),
   city: z.string(),
   regionId: z.int(),

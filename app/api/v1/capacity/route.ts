@@ -15,11 +15,14 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute({
     const region = q.region ? await getRegion(q.region) : null;
     if (q.region && !region) throw invalidQuery([{ path: 'region', message: `no region has the slug “${q.region}”` }]);
     const data = await getCapacitySeries(
-      { scenario: q.scenario, asOf: q.asOf, fromYear: q.fromYear, toYear: q.toYear, weights: q.weights, regionPath: region?.path },
+      {
+        scenario: q.scenario, asOf: q.asOf, fromYear: q.fromYear, toYear: q.toYear, weights: q.weights, regionPath: region?.path,
+        longTerm: q.longTerm === 'include',
+      },
       q.group,
     );
     const meta = {
-      unit: 'GWh/yr', group: q.group, scenario: q.scenario, asOf: q.asOf, fromYear: q.fromYear, toYear: q.toYear, weights: q.weights,
+      unit: 'GWh/yr', group: q.group, scenario: q.scenario, asOf: q.asOf, longTerm: q.longTerm, fromYear: q.fromYear, toYear: q.toYear, weights: q.weights,
       region: region ? { slug: region.slug, name: region.name, level: region.level } : null,
     };
     return jsonReply({ data, meta }, { csv: () => capacityCsv(data) });
