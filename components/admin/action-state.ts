@@ -18,8 +18,10 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 export function formInput(values: Record<string, string>): Record<string, unknown> {
-  const { sourceId, newSourceUrl, newSourcePublisher, newSourceTitle, newSourcePublishedOn, ...rest } = values;
-  return sourceId === undefined ? rest : { ...rest, source: { sourceId, newSourceUrl, newSourcePublisher, newSourceTitle, newSourcePublishedOn } };
+  const { sourceId, newSourceUrl, newSourcePublisher, newSourceTitle, newSourcePublishedOn, newSourceLanguage, newSourceTier, ...rest } = values;
+  return sourceId === undefined ? rest : {
+    ...rest, source: { sourceId, newSourceUrl, newSourcePublisher, newSourceTitle, newSourcePublishedOn, newSourceLanguage, newSourceTier },
+  };
 }
 
 export function invalidState(error: z.ZodError, values: Record<string, string>): FormState {

@@ -4,7 +4,7 @@ import { type ReactNode, useActionState, useRef, useState, useTransition } from 
 import type { PickerOptions } from '@/lib/db/admin/list-picker-options';
 import { ConflictNotice } from './conflict-notice';
 import { FormField } from './form-field';
-import type { FieldGroup, FieldSpec } from './form-spec';
+import { type FieldGroup, type FieldSpec, SOURCE_TIER_OPTIONS } from './form-spec';
 import { type FormState, IDLE } from './form-state';
 import styles from './admin.module.css';
 
@@ -146,10 +146,16 @@ function SourcePicker({ options, value, state }: { options: PickerOptions; value
       </FormField>
       {choice === 'new' ? (
         <div className={styles.newSource}>
-          <FormField name="newSourceUrl" label="Source address (URL)" errors={err('newSourceUrl')}>{(a) => <input {...a} name="newSourceUrl" type="url" defaultValue={v('newSourceUrl')} />}</FormField>
+          <FormField name="newSourceUrl" label="Source address (URL) *" errors={err('newSourceUrl')}>{(a) => <input {...a} name="newSourceUrl" type="url" defaultValue={v('newSourceUrl')} />}</FormField>
           <FormField name="newSourcePublisher" label="Publisher *" errors={err('newSourcePublisher')}>{(a) => <input {...a} name="newSourcePublisher" defaultValue={v('newSourcePublisher')} />}</FormField>
           <FormField name="newSourceTitle" label="Title *" errors={err('newSourceTitle')}>{(a) => <input {...a} name="newSourceTitle" defaultValue={v('newSourceTitle')} />}</FormField>
-          <FormField name="newSourcePublishedOn" label="Published on" errors={err('newSourcePublishedOn')}>{(a) => <input {...a} name="newSourcePublishedOn" type="date" defaultValue={v('newSourcePublishedOn')} />}</FormField>
+          <FormField name="newSourcePublishedOn" label="Published on *" errors={err('newSourcePublishedOn')}>{(a) => <input {...a} name="newSourcePublishedOn" type="date" defaultValue={v('newSourcePublishedOn')} />}</FormField>
+          <FormField name="newSourceLanguage" label="Language (e.g. fr)" errors={err('newSourceLanguage')}>{(a) => <input {...a} name="newSourceLanguage" maxLength={2} defaultValue={v('newSourceLanguage')} />}</FormField>
+          <FormField name="newSourceTier" label="Tier" errors={err('newSourceTier')}>{(a) => (
+            <select {...a} name="newSourceTier" defaultValue={v('newSourceTier') || 'trade'}>
+              {SOURCE_TIER_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          )}</FormField>
         </div>
       ) : null}
     </>

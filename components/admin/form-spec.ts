@@ -3,7 +3,8 @@
 import { CHEMISTRY_LABELS, ORIGIN_LABELS } from '@/lib/domain/labels';
 import {
   CapacityScopeSchema, ChemistryFamilySchema, CompanyStatusSchema, ConfidenceSchema, ContractKindSchema, ContractStatusSchema,
-  DatePrecisionSchema, FacilityTypeSchema, OwnershipOriginSchema, PlantStatusSchema, SegmentSchema, VolumeBasisSchema,
+  DatePrecisionSchema, FacilityTypeSchema, OwnershipOriginSchema, PartnerRoleSchema, PlantStatusSchema, SegmentSchema, SourceTierSchema,
+  VolumeBasisSchema,
 } from '@/lib/validation/fields';
 
 export interface Option { value: string; label: string }
@@ -23,14 +24,20 @@ const opts = (values: readonly string[], labels: Record<string, string> = {}): O
 const confidence: FieldSpec = { kind: 'select', name: 'confidence', label: 'Confidence', options: opts(ConfidenceSchema.options), required: true };
 const precision = (name: string, label = 'Date precision'): FieldSpec => ({ kind: 'select', name, label, options: opts(DatePrecisionSchema.options), required: true });
 const year = (name: string, label: string, required = false): FieldSpec => ({ kind: 'number', name, label, step: '1', placeholder: '2030', required });
+/** When the fact became public: the tracker shows it in as-of views from that day on. */
+const knownOn: FieldSpec = {
+  kind: 'date', name: 'knownOn', label: 'Public since',
+  hint: 'The day this became public. Empty = the later of the date above and the source’s publication date. Never before the source.',
+};
+const note: FieldSpec = { kind: 'textarea', name: 'note', label: 'Note' };
+const source: FieldSpec = { kind: 'source', name: 'sourceId', label: 'Source', required: true };
 
-const plantCore: FieldGroup[] = [
-  { legend: 'Plant', fields: [
-    { kind: 'text', name: 'name', label: 'Name', required: true },
-    { kind: 'picker', name: 'operatorId', label: 'Operator (company)', from: 'companies', required: true },
-    { kind: 'text', name: 'ref', label: 'Ref', hint: 'Stable reference such as FR-12; empty = next free one for the country.' },
-    { kind: 'text', name: 'slug', label: 'Slug (link)', hint: 'Empty = from the name.' },
-  ] },
+const plantIdentity: FieldSpec[] = [
+  { kind: 'text', name: 'name', label: 'Name', required: true },
+  { kind: 'text', name: 'ref', label: 'Ref', hint: 'Stable reference such as FR-12; empty = next free one for the country.' },
+  { kind: 'text', name: 'slug', label: 'Slug (link)', hint: 'Empty = from the name.' },
+];
+const plantDetails: FieldGroup[] = [
   { legend: 'Location', preview: 'location', fields: [
     { kind: 'picker', name: 'regionId', label: 'Region', from: 'regions', required: true, hint: 'The most specific region known (NUTS-2 where possible); the country follows.' },
     { kind: 'text', name: 'city', label: 'City', required: true },
@@ -51,7 +58,13 @@ const plantCore: FieldGroup[] = [
 ];
 
 export const PLANT_CREATE_FORM: FieldGroup[] = [
-  ...plantCore,
+  { legend: 'Plant', fields: [
+    plantIdentity[0]!,
+    { kind: 'picker', name: 'operatorId', label: 'Operator (company)', from: 'companies', required: true,
+      hint: 'The operator from the first status date; later changes are recorded on the plant’s page.' },
+    ...plantIdentity.slice(1),
+  ] },
+  ...plantDetails,
   { legend: 'Status', fields: [
     { kind: 'select', name: 'status', label: 'Status', options: opts(PlantStatusSchema.options), required: true },
     { kind: 'date', name: 'statusSince', label: 'In this status since', required: true },
@@ -62,17 +75,44 @@ export const PLANT_CREATE_FORM: FieldGroup[] = [
     { kind: 'number', name: 'firstGwh', label: 'GWh per year', step: 'any' },
     { kind: 'date', name: 'firstAnnouncedOn', label: 'Announced on' },
   ] },
-  { legend: 'Source', fields: [{ kind: 'source', name: 'sourceId', label: 'Source', required: true }] },
+  { legend: 'Source', fields: [source, knownOn] },
 ];
-export const PLANT_EDIT_FORM: FieldGroup[] = plantCore;
+/** Status, operator, partners and capacity are dated facts with their own forms, not fields. */
+export const PLANT_EDIT_FORM: FieldGroup[] = [{ legend: 'Plant', fields: plantIdentity }, ...plantDetails];
 
 export const STATUS_EVENT_FORM: FieldGroup[] = [
   { fields: [
     { kind: 'select', name: 'status', label: 'New status', options: opts(PlantStatusSchema.options), required: true },
     { kind: 'date', name: 'effectiveOn', label: 'Effective on', required: true },
     precision('datePrecision'),
-    { kind: 'textarea', name: 'note', label: 'Note' },
-    { kind: 'source', name: 'sourceId', label: 'Source', required: true },
+    note,
+    source,
+    knownOn,
+  ] },
+];
+
+export const OPERATOR_CHANGE_FORM: FieldGroup[] = [
+  { fields: [
+    { kind: 'picker', name: 'companyId', label: 'New operator', from: 'companies', required: true },
+    { kind: 'date', name: 'effectiveOn', label: 'Operator from', required: true, hint: 'The day the sale or takeover took effect.' },
+    precision('datePrecision'),
+    note,
+    source,
+    knownOn,
+  ] },
+];
+
+export const PARTNER_FACT_FORM: FieldGroup[] = [
+  { fields: [
+    { kind: 'picker', name: 'companyId', label: 'Partner', from: 'companies', required: true },
+    { kind: 'select', name: 'role', label: 'Role', options: opts(PartnerRoleSchema.options), required: true },
+    { kind: 'number', name: 'stakePct', label: 'Stake (%)', step: 'any', hint: 'Empty = not published.' },
+    { kind: 'checkbox', name: 'ended', label: 'The partner left on this date' },
+    { kind: 'date', name: 'effectiveOn', label: 'From', required: true },
+    precision('datePrecision'),
+    note,
+    source,
+    knownOn,
   ] },
 ];
 
@@ -84,8 +124,9 @@ export const ANNOUNCEMENT_FORM: FieldGroup[] = [
     { kind: 'date', name: 'announcedOn', label: 'Announced on', required: true },
     precision('datePrecision'),
     confidence,
-    { kind: 'textarea', name: 'note', label: 'Note' },
-    { kind: 'source', name: 'sourceId', label: 'Source', required: true },
+    note,
+    source,
+    knownOn,
   ] },
 ];
 
@@ -97,9 +138,22 @@ export const COMPANY_FORM: FieldGroup[] = [
     { kind: 'select', name: 'origin', label: 'Ownership origin', options: opts(OwnershipOriginSchema.options, ORIGIN_LABELS), required: true },
     { kind: 'select', name: 'status', label: 'Status', options: opts(CompanyStatusSchema.options), required: true },
     { kind: 'picker', name: 'successorId', label: 'Successor (if acquired or insolvent)', from: 'companies', blank: '(none)' },
-    { kind: 'picker', name: 'parentId', label: 'Parent company', from: 'companies', blank: '(none)' },
     { kind: 'url', name: 'website', label: 'Website' },
     { kind: 'textarea', name: 'notes', label: 'Notes' },
+  ] },
+];
+
+/** An owner's stake in a company from a date (or, with "ended", its exit). */
+export const COMPANY_LINK_FORM: FieldGroup[] = [
+  { fields: [
+    { kind: 'picker', name: 'parentId', label: 'Owner (parent company)', from: 'companies', required: true },
+    { kind: 'number', name: 'stakePct', label: 'Stake (%)', step: 'any', hint: 'Empty = not published. Above 50% the owner controls the company.' },
+    { kind: 'checkbox', name: 'ended', label: 'The owner sold out on this date' },
+    { kind: 'date', name: 'effectiveOn', label: 'From', required: true },
+    precision('datePrecision'),
+    note,
+    source,
+    knownOn,
   ] },
 ];
 
@@ -119,22 +173,48 @@ const contractFields: FieldSpec[] = [
   { kind: 'number', name: 'valueAmount', label: 'Value', step: 'any' },
   { kind: 'text', name: 'valueCurrency', label: 'Currency (ISO 4217)', placeholder: 'EUR' },
   { kind: 'text', name: 'valueText', label: 'Value as reported' },
-  { kind: 'select', name: 'status', label: 'Status', options: opts(ContractStatusSchema.options), required: true },
-  { kind: 'date', name: 'statusChangedOn', label: 'Status changed on' },
   confidence,
   { kind: 'textarea', name: 'description', label: 'Description' },
   { kind: 'textarea', name: 'notes', label: 'Notes' },
 ];
-export const CONTRACT_CREATE_FORM: FieldGroup[] = [{ fields: [...contractFields, { kind: 'source', name: 'sourceId', label: 'Source', required: true }] }];
+export const CONTRACT_CREATE_FORM: FieldGroup[] = [{ fields: [
+  ...contractFields,
+  { kind: 'select', name: 'status', label: 'Status', options: opts(ContractStatusSchema.options), required: true },
+  { kind: 'date', name: 'statusChangedOn', label: 'In this status since', hint: 'Empty = the signing date, else the source’s date.' },
+  source,
+  knownOn,
+] }];
+/** The status changes only through dated contract events. */
 export const CONTRACT_EDIT_FORM: FieldGroup[] = [{ fields: contractFields }];
+
+export const CONTRACT_EVENT_FORM: FieldGroup[] = [
+  { fields: [
+    { kind: 'select', name: 'status', label: 'Status from this date', options: opts(ContractStatusSchema.options), required: true },
+    { kind: 'date', name: 'effectiveOn', label: 'Effective on', required: true },
+    precision('datePrecision'),
+    note,
+    source,
+    knownOn,
+  ] },
+];
+
+export const SOURCE_TIER_LABELS: Record<string, string> = {
+  primary: 'primary (company, regulator, court, EU)',
+  major: 'major (wire service, national or business press)',
+  trade: 'trade (specialist press)',
+  weak: 'weak (aggregator, listing; never a figure’s only source)',
+};
+export const SOURCE_TIER_OPTIONS = opts(SourceTierSchema.options, SOURCE_TIER_LABELS);
 
 export const SOURCE_FORM: FieldGroup[] = [
   { fields: [
-    { kind: 'url', name: 'url', label: 'Address (URL)' },
+    { kind: 'url', name: 'url', label: 'Address (URL)', required: true },
     { kind: 'text', name: 'publisher', label: 'Publisher', required: true },
     { kind: 'text', name: 'title', label: 'Title', required: true },
-    { kind: 'date', name: 'publishedOn', label: 'Published on' },
+    { kind: 'text', name: 'language', label: 'Language', placeholder: 'fr', hint: 'Two-letter code (ISO 639-1) of the page’s language.' },
+    { kind: 'date', name: 'publishedOn', label: 'Published on', required: true },
     precision('datePrecision'),
+    { kind: 'select', name: 'tier', label: 'Tier', options: SOURCE_TIER_OPTIONS, required: true },
     { kind: 'textarea', name: 'note', label: 'Note' },
   ] },
 ];

@@ -6,6 +6,10 @@ const MESSAGES: Record<string, string> = {
   status: 'Status change recorded.',
   figure: 'Capacity announcement added.',
   corrected: 'Figure corrected: the old one is kept as deleted.',
+  operator: 'Operator change recorded; the earlier operator stays in the history.',
+  partner: 'Partner fact recorded.',
+  link: 'Ownership link recorded.',
+  event: 'Contract event recorded; the contract’s status follows the latest event.',
 };
 
 /** The outcome of the last save, carried in ?saved= after the redirect. */

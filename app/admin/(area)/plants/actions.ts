@@ -8,9 +8,12 @@ import { addStatusEvent } from '@/lib/db/admin/add-status-event';
 import { correctCapacityAnnouncement } from '@/lib/db/admin/correct-capacity-announcement';
 import { createCapacityAnnouncement } from '@/lib/db/admin/create-capacity-announcement';
 import { createPlant } from '@/lib/db/admin/create-plant';
+import { recordOperatorChange, recordPartnerFact } from '@/lib/db/admin/record-ownership';
 import { updatePlant } from '@/lib/db/admin/update-plant';
 import { CapacityAnnouncementInputSchema } from '@/lib/validation/capacity-announcement';
-import { PlantCreateSchema, PlantUpdateSchema, StatusEventInputSchema } from '@/lib/validation/plant';
+import {
+  OperatorChangeInputSchema, PartnerFactInputSchema, PlantCreateSchema, PlantUpdateSchema, StatusEventInputSchema,
+} from '@/lib/validation/plant';
 
 export async function createPlantAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -76,4 +79,30 @@ export async function correctAnnouncementAction(plantId: number, announcementId:
   }
   revalidatePath('/', 'layout');
   redirect(`/admin/plants/${plantId}?saved=corrected`);
+}
+
+export async function recordOperatorChangeAction(plantId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = OperatorChangeInputSchema.safeParse({ ...formInput(values), plantId });
+  if (!parsed.success) return invalidState(parsed.error, values);
+  try {
+    await recordOperatorChange(parsed.data);
+  } catch (error) {
+    return failureState(error, values);
+  }
+  revalidatePath('/', 'layout');
+  redirect(`/admin/plants/${plantId}?saved=operator`);
+}
+
+export async function recordPartnerFactAction(plantId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = PartnerFactInputSchema.safeParse({ ...formInput(values), plantId });
+  if (!parsed.success) return invalidState(parsed.error, values);
+  try {
+    await recordPartnerFact(parsed.data);
+  } catch (error) {
+    return failureState(error, values);
+  }
+  revalidatePath('/', 'layout');
+  redirect(`/admin/plants/${plantId}?saved=partner`);
 }
