@@ -5,6 +5,7 @@ import type { StatusWeights } from '@/lib/domain/capacity';
 import { SCENARIO_LABELS } from '@/lib/domain/capacity';
 import { toWide, withColors } from '@/lib/domain/chart-data';
 import { groupLabel } from '@/lib/domain/labels';
+import { formatDate } from '@/lib/format';
 import { type DashboardDefaults, type DashboardParams, dashboardQuery } from '@/lib/validation/dashboard';
 import { EmbedSnippet } from './embed-snippet';
 import { HeadlineCards } from './headline-cards';
@@ -36,7 +37,6 @@ interface Props {
 /** The public dashboard for Europe or one region: every figure from the same parameters. */
 export function CapacityDashboard({ data, params, weights, today, notices, basePath, scopeName, scopeSlug, zoomMap, defaults, embedPath }: Props) {
   const shareUrl = `${basePath}${dashboardQuery(params, today, defaults)}`;
-  const asOfYear = Number(params.asOf.slice(0, 4));
   const wide = toWide(
     data.series.map((p) => ({ ...p, label: groupLabel(params.group, p.key, p.label) })),
     { fromYear: data.fromYear, toYear: data.toYear, maxSeries: 9 },
@@ -62,12 +62,10 @@ export function CapacityDashboard({ data, params, weights, today, notices, baseP
 
       <section aria-labelledby="headline">
         <h2 id="headline">Headline figures{asOfNote}</h2>
-        <HeadlineCards
-          asOfYear={asOfYear}
-          {...data.headline}
-          weights={weights}
-          packKwh={params.pack}
-        />
+        <HeadlineCards headline={data.headline} weights={weights} packKwh={params.pack} />
+        <p className="muted" data-metric="data-current-to">
+          Data current to {data.headline.dataCurrentTo ? formatDate(data.headline.dataCurrentTo) : 'no date'}: the newest fact in these figures was published then.
+        </p>
       </section>
 
       <ChartFrame

@@ -1,18 +1,20 @@
 import Link from 'next/link';
-import type { RecentChange } from '@/lib/db/recent-changes';
+import { changeTitle } from '@/lib/api/atom';
+import type { ChangeRow } from '@/lib/db/list-changes';
 import { SourceLink } from '../source-link';
 import styles from './dashboard.module.css';
 
-export function RecentChanges({ changes }: { changes: RecentChange[] }) {
-  if (changes.length === 0) return <p>No capacity or status changes were known by this date.</p>;
+/** The latest changes known on the view's date (the change feed's), newest published first. */
+export function RecentChanges({ changes }: { changes: ChangeRow[] }) {
+  if (changes.length === 0) return <p>No change was public by this date.</p>;
   return (
     <ol className={styles.changes}>
-      {changes.map((c, i) => (
-        <li key={`${c.kind}-${c.plantSlug}-${c.date}-${i}`}>
-          <time dateTime={c.date}>{c.date}</time>
+      {changes.map((c) => (
+        <li key={c.id}>
+          <time dateTime={c.knownOn}>{c.knownOn}</time>
           <span>
-            <Link href={`/plants/${c.plantSlug}`}>{c.plantName}</Link>:{' '}
-            {c.kind === 'capacity' ? `announced ${c.detail}` : `status ${c.detail}`}
+            {c.plant ? <Link href={`/plants/${c.plant.slug}`}>{changeTitle(c)}</Link> : changeTitle(c)}
+            {c.date !== c.knownOn ? <small> (dated {c.date})</small> : null}
           </span>
           <span className={styles.src}>Source: {c.source ? <SourceLink source={c.source} /> : 'not recorded'}</span>
         </li>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PlantCapacityRow } from '@/lib/db/plant-capacities';
 import { STATUS_LABELS } from '@/lib/domain/plant-status';
-import { formatGwh } from '@/lib/format';
+import { formatCapacity } from '@/lib/format';
 
 /** Beyond this many the table lists the largest and links to the explorer for the rest. */
 const MAX_ROWS = 100;
@@ -31,7 +31,7 @@ export function RegionPlants({ plants, year, regionName, explorerHref }: {
                   <td>{p.operator}</td>
                   <td>{p.city}</td>
                   <td>{STATUS_LABELS[p.status]}{p.inCellTotals ? '' : ' (modules/packs; not counted)'}</td>
-                  <td className="num">{formatGwh(p.gwh)}</td>
+                  <td className="num">{formatCapacity(p.gwh)}</td>
                 </tr>
               ))}
             </tbody>

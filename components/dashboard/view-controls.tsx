@@ -9,7 +9,8 @@ export const GROUPING_LABELS: Record<Grouping, string> = {
   macro: 'Macro-region',
   country: 'Country',
   region: 'Sub-national region',
-  company: 'Company',
+  company: 'Company (operator)',
+  parent: 'Ultimate parent company',
   origin: 'Ownership origin',
   chemistry: 'Chemistry',
   status: 'Status',
@@ -35,6 +36,14 @@ export function ViewControls({ action, params, today }: { action: string; params
       <label>
         As known on
         <input type="date" name="asOf" defaultValue={params.asOf} min={EARLIEST_AS_OF} max={today} required />
+      </label>
+      <label>
+        Long-term plans
+        <select name="longTerm" defaultValue={params.longTerm} aria-describedby="long-term-hint">
+          <option value="exclude">Dated figures only</option>
+          <option value="include">Count undated full build-outs from 2030</option>
+        </select>
+        <small id="long-term-hint">A plant with no dated figure for a year counts as not disclosed; with this on, its long-term figure counts from 2030.</small>
       </label>
       <label>
         Map and rankings year

@@ -6,15 +6,16 @@ import styles from './explorer.module.css';
 
 const status = (s: string) => STATUS_LABELS[s as PlantStatus] ?? s;
 
-/** The plants a company operates, and those where it is a partner (with its stake when published). */
+/** The plants a company operates (and those it operated before), and those where it is a partner, on the page's date. */
 export function CompanyPlants({ company }: { company: CompanyDetail }) {
+  const on = company.asOf;
   return (
     <>
       <h2 id="operated">Plants it operates ({company.operated.length})</h2>
       {company.operated.length === 0 ? <p>{company.name} operates no listed plant.</p> : (
         <div className="table-wrap">
           <table className={styles.table}>
-            <caption>Plants operated by {company.name}, with their current status</caption>
+            <caption>Plants operated by {company.name} on {on}, with their status then</caption>
             <thead><tr><th scope="col">Plant</th><th scope="col">Location</th><th scope="col">Status</th></tr></thead>
             <tbody>
               {company.operated.map((p) => (
@@ -28,11 +29,32 @@ export function CompanyPlants({ company }: { company: CompanyDetail }) {
           </table>
         </div>
       )}
+      {company.formerlyOperated.length ? (
+        <>
+          <h2 id="formerly">Plants it operated before ({company.formerlyOperated.length})</h2>
+          <div className="table-wrap">
+            <table className={styles.table}>
+              <caption>Plants {company.name} operated earlier, until when, and who operates them on {on}</caption>
+              <thead><tr><th scope="col">Plant</th><th scope="col">Until</th><th scope="col">Operator now</th><th scope="col">Status</th></tr></thead>
+              <tbody>
+                {company.formerlyOperated.map((p) => (
+                  <tr key={p.slug}>
+                    <th scope="row"><Link href={`/plants/${p.slug}`}>{p.name}</Link><small>{p.city}, {p.countryName}</small></th>
+                    <td>{p.until}</td>
+                    <td><Link href={`/companies/${p.nowOperator.slug}`}>{p.nowOperator.name}</Link></td>
+                    <td>{status(p.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
       <h2 id="stakes">Plants where it is a partner ({company.partnerships.length})</h2>
       {company.partnerships.length === 0 ? <p>{company.name} holds no recorded stake in a plant another company operates.</p> : (
         <div className="table-wrap">
           <table className={styles.table}>
-            <caption>Joint ventures and shareholdings of {company.name}; a blank stake was not published</caption>
+            <caption>Joint ventures and shareholdings of {company.name} on {on}; a blank stake was not published</caption>
             <thead><tr><th scope="col">Plant</th><th scope="col">Operator</th><th scope="col">Role</th><th scope="col" className="num">Stake</th><th scope="col">Status</th></tr></thead>
             <tbody>
               {company.partnerships.map((p) => (

@@ -19,7 +19,7 @@ export function PlantCapacityHistory({ plant, shareUrl }: { plant: PlantDetail; 
   const last = shown.length - 1;
   const config: ChartConfig = shown.map((v, i) => ({
     key: `v${i}`,
-    label: i === last ? `Current figures (as of ${v.asOf})` : `As announced by ${v.asOf}`,
+    label: i === last ? `Current figures (as of ${v.asOf})` : `As known on ${v.asOf}`,
     color: PALETTE[(last - i) % PALETTE.length]!,
   }));
   const rows: WideRow[] = [];
@@ -34,8 +34,8 @@ export function PlantCapacityHistory({ plant, shareUrl }: { plant: PlantDetail; 
   return (
     <ChartFrame
       id="plant-capacity"
-      title={`${plant.name}: announced capacity by year, as it stood after each announcement`}
-      description={`Each line is the step function of the figures known on that date (latest figure for the latest target year reached). ${changes.length ? `Revised: ${changes.join('; ')}.` : 'No figure has been revised.'}${vintages.length > shown.length ? ` Showing the first and the ${MAX_LINES - 1} latest of ${vintages.length} announcement dates.` : ''}`}
+      title={`${plant.name}: announced capacity by year, as it stood each time the figures changed`}
+      description={`Each line is the step function of the figures public on that date (latest figure for the latest target year reached). ${changes.length ? `Revised: ${changes.join('; ')}.` : 'No figure has been revised.'}${vintages.length > shown.length ? ` Showing the first and the ${MAX_LINES - 1} latest of ${vintages.length} dates the figures changed.` : ''}`}
       unitLabel="GWh per year"
       kind="line"
       rows={rows}

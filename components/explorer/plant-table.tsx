@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PlantListPage } from '@/lib/db/list-plants';
 import { STATUS_LABELS } from '@/lib/domain/plant-status';
-import { formatGwh, formatInt } from '@/lib/format';
+import { formatCapacity, formatGwh, formatInt } from '@/lib/format';
 import { ATTRIBUTION_LABELS, explorerYears, NATURAL_DIR, type PlantFilters, type PlantSort } from '@/lib/validation/plant-filters';
 import styles from './explorer.module.css';
 
@@ -39,20 +39,21 @@ export function PlantTable({ result, filters, sortHref }: Props) {
   const { summary } = result;
   const sortProps = { filters, sortHref };
 
-  const figureCells = (s: { nowGwh: number; yearGwh: number; y2030Gwh: number }) => (
+  const figureCells = (s: { nowGwh: number | null; yearGwh: number | null; y2030Gwh: number | null }) => (
     <>
-      <td className="num">{formatGwh(s.nowGwh)}</td>
-      <td className="num">{formatGwh(s.yearGwh)}</td>
-      {show2030 && <td className="num">{formatGwh(s.y2030Gwh)}</td>}
+      <td className="num">{formatCapacity(s.nowGwh)}</td>
+      <td className="num">{formatCapacity(s.yearGwh)}</td>
+      {show2030 && <td className="num">{formatCapacity(s.y2030Gwh)}</td>}
     </>
   );
+  const undisclosed = (n: number) => (n > 0 ? <small>+ {formatInt(n)} undisclosed</small> : null);
 
   return (
     <div className="table-wrap">
       <table className={styles.table}>
         <caption>
           Plants matching the filters, page {result.page} of {result.pageCount}, sorted by {filters.sort} ({filters.dir === 'asc' ? 'ascending' : 'descending'}).
-          Capacity in GWh per year; the last row sums all {formatInt(summary.count)} matching plants{withShare ? `; “Share” is the part attributed to the selected companies (${filters.attribution})` : ""}.
+          Capacity in GWh per year under the {filters.scenario.replace('_', '-')} scenario (“now” is the as-of year; the dashboard’s “operational capacity” is the operational scenario); “not disclosed” figures are left out of the sums, which say how many; the last row sums all {formatInt(summary.count)} matching plants{withShare ? `; “Share” is the part attributed to the selected companies (${filters.attribution})` : ""}.
         </caption>
         <thead>
           <tr>
@@ -86,7 +87,9 @@ export function PlantTable({ result, filters, sortHref }: Props) {
         <tfoot>
           <tr>
             <th scope="row" colSpan={4}>All {formatInt(summary.count)} matching plants</th>
-            {figureCells(summary)}
+            <td className="num">{formatGwh(summary.nowGwh)}{undisclosed(summary.undisclosed.nowGwh)}</td>
+            <td className="num">{formatGwh(summary.yearGwh)}{undisclosed(summary.undisclosed.yearGwh)}</td>
+            {show2030 && <td className="num">{formatGwh(summary.y2030Gwh)}{undisclosed(summary.undisclosed.y2030Gwh)}</td>}
             <td />
             {withShare && <td />}
           </tr>

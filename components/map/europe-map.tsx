@@ -15,7 +15,9 @@ import styles from './europe-map.module.css';
 export interface MapCountry { iso2: string; name: string; gwh: number }
 export interface MapPlant {
   slug: string; name: string; operator: string; city: string; lat: number; lon: number;
-  status: PlantStatus; gwh: number;
+  status: PlantStatus;
+  /** Null: the plant counts, but its capacity is not disclosed (drawn at the smallest size). */
+  gwh: number | null;
 }
 export interface EuropeMapProps {
   title: string;
@@ -43,9 +45,9 @@ export function EuropeMap({ title, description, year, countries, plants, focus =
   const byIso = new Map(countries.map((c) => [c.iso2.toUpperCase(), c]));
   // Largest first, so smaller circles are drawn on top and stay clickable.
   const inView = plants
-    .map((plant) => ({ plant, xy: projectPlant(plant.lat, plant.lon, view), r: markerRadius(plant.gwh) }))
+    .map((plant) => ({ plant, xy: projectPlant(plant.lat, plant.lon, view), r: markerRadius(plant.gwh ?? 0) }))
     .filter((m) => m.xy !== null)
-    .sort((a, b) => b.plant.gwh - a.plant.gwh || a.plant.slug.localeCompare(b.plant.slug));
+    .sort((a, b) => (b.plant.gwh ?? 0) - (a.plant.gwh ?? 0) || a.plant.slug.localeCompare(b.plant.slug));
   const markers = inView.slice(0, MAX_MARKERS);
   const smaller = inView.length - markers.length;
   const hidden = plants.length - inView.length;

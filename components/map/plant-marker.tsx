@@ -12,7 +12,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
  * (map-tooltip.tsx), which shows this name on hover and focus.
  */
 export function PlantMarker({ plant, x, y, r, year }: PlantMarkerProps) {
-  const label = `${plant.name}, ${plant.city} — ${STATUS_LABELS[plant.status].toLowerCase()}, ${formatGwh(plant.gwh)}/yr in ${year}`;
+  const label = `${plant.name}, ${plant.city} — ${STATUS_LABELS[plant.status].toLowerCase()}, ${plant.gwh === null ? 'capacity not disclosed' : `${formatGwh(plant.gwh)}/yr`} in ${year}`;
   const cancelled = plant.status === 'cancelled';
 
   return (

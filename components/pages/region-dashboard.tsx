@@ -8,6 +8,8 @@ import { SourceLink } from '@/components/source-link';
 import { getCapacityTotal } from '@/lib/db/capacity-series';
 import { getDashboardData } from '@/lib/db/dashboard';
 import { getRegion, listRegionClaims } from '@/lib/db/regions';
+import { undisclosedNote } from '@/components/dashboard/headline-cards';
+import { TARGET_YEAR } from '@/lib/domain/capacity';
 import { formatGwh } from '@/lib/format';
 import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard';
 import { SlugSchema } from '@/lib/validation/fields';
@@ -38,8 +40,10 @@ export async function RegionDashboard({ slug, searchParams, today }: { slug: str
   ]);
   const embedQuery = new URLSearchParams(dashboardQuery(parsed.params, today, REGION_DEFAULTS).slice(1));
   embedQuery.set('region', region.slug);
-  const claimTotals = await Promise.all(claims.map((c) =>
-    getCapacityTotal({ scenario: 'announced', asOf: parsed.params.asOf, weights: parsed.weights, regionPath: region.path }, c.targetYear)));
+  // A claim for the headline year reuses the headline's figure: one computation, one number.
+  const claimTotals = await Promise.all(claims.map((c) => (c.targetYear === TARGET_YEAR
+    ? data.headline.announced2030
+    : getCapacityTotal({ scenario: 'announced', asOf: parsed.params.asOf, weights: parsed.weights, regionPath: region.path }, c.targetYear))));
   return (
     <>
       <nav aria-label="Breadcrumb" className={styles.breadcrumbs}>
@@ -59,8 +63,8 @@ export async function RegionDashboard({ slug, searchParams, today }: { slug: str
       {claims.map((c, i) => (
         <aside key={c.targetYear} className={styles.claim} aria-label="Press claim compared with plant figures">
           <p>
-            <strong>Press claim: {formatGwh(c.gwhPerYear)}/yr by {c.targetYear}.</strong> The plants’ own announcements
-            add up to <strong>{formatGwh(claimTotals[i] ?? 0)}/yr</strong> for {c.targetYear}. {c.claim}
+            <strong>Press claim{c.verified ? '' : ' (unverified)'}: {formatGwh(c.gwhPerYear)}/yr by {c.targetYear}.</strong> The plants’ own announcements
+            add up to <strong>{formatGwh(claimTotals[i]?.gwh ?? 0)}/yr</strong> for {c.targetYear}{undisclosedNote(claimTotals[i]?.undisclosedPlants ?? 0)} {c.claim}
           </p>
           <p>Claim source: <SourceLink source={c.source} /></p>
         </aside>

@@ -8,7 +8,7 @@ import { COMPANY_STATUS_LABELS } from '@/components/explorer/labels';
 import { Notices } from '@/components/explorer/notices';
 import { ViewSettingsForm } from '@/components/explorer/view-settings-form';
 import { getCompanyCapacity } from '@/lib/db/company-capacity';
-import { type CompanyRef, getCompany } from '@/lib/db/get-company';
+import { type CompanyLink, type CompanyRef, getCompany } from '@/lib/db/get-company';
 import { listContracts } from '@/lib/db/list-contracts';
 import { ORIGIN_LABELS } from '@/lib/domain/labels';
 import { todayIso } from '@/lib/validation/capacity';
@@ -21,9 +21,9 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-async function load(params: Props['params']) {
+async function load(params: Props['params'], asOf = todayIso()) {
   const parsed = SlugSchema.safeParse((await params).slug);
-  return parsed.success ? getCompany(parsed.data) : null;
+  return parsed.success ? getCompany(parsed.data, asOf) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -34,13 +34,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const refLink = (c: CompanyRef) => (
   <><Link href={`/companies/${c.slug}`}>{c.name}</Link>{c.status !== 'active' ? ` (${COMPANY_STATUS_LABELS[c.status]?.toLowerCase() ?? c.status})` : ''}</>
 );
+const linkList = (list: CompanyLink[]) => list.map((c, i) => (
+  <span key={c.slug}>{i ? ', ' : ''}{refLink(c)} ({c.stakePct === null ? 'stake not published' : `${c.stakePct}%`}, since {c.since})</span>
+));
 const refList = (list: CompanyRef[]) => list.map((c, i) => <span key={c.slug}>{i ? ', ' : ''}{refLink(c)}</span>);
 
 export default async function CompanyPage({ params, searchParams }: Props) {
-  const company = await load(params);
-  if (!company) notFound();
   const today = todayIso();
   const { values: view, notices } = parseCompanyView(await searchParams, today);
+  const company = await load(params, view.asOf);
+  if (!company) notFound();
+  const asOfNote = view.asOf === today ? '' : ` on ${view.asOf}`;
   const [points, asSupplier, asBuyer] = await Promise.all([
     getCompanyCapacity({ ...view, ...COMPANY_CHART_YEARS, companySlugs: [company.slug], groupBy: 'plant' }),
     listContracts({ ...EMPTY_CONTRACT_FILTERS, supplier: [company.slug] }, 200),
@@ -59,8 +63,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
       <dl className="facts">
         <dt>Ownership origin</dt><dd>{ORIGIN_LABELS[company.origin] ?? company.origin}</dd>
         <dt>Status</dt><dd>{COMPANY_STATUS_LABELS[company.status] ?? company.status}</dd>
-        <dt>Parent company</dt><dd>{company.parent ? refLink(company.parent) : 'none recorded'}</dd>
-        <dt>Subsidiaries</dt><dd>{company.subsidiaries.length ? refList(company.subsidiaries) : 'none recorded'}</dd>
+        <dt>Owned by{asOfNote}</dt><dd>{company.parents.length ? linkList(company.parents) : 'no owner recorded'}</dd>
+        <dt>Holds stakes in{asOfNote}</dt><dd>{company.subsidiaries.length ? linkList(company.subsidiaries) : 'none recorded'}</dd>
         <dt>Successor</dt><dd>{company.successor ? refLink(company.successor) : 'none'}</dd>
         <dt>Predecessors</dt><dd>{company.predecessors.length ? refList(company.predecessors) : 'none'}</dd>
         {company.website ? <><dt>Website</dt><dd><a href={company.website} rel="noopener noreferrer">{company.website}</a></dd></> : null}
