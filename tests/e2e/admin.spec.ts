@@ -91,6 +91,8 @@ test('an admin adds a plant in a sub-national region with a capacity figure and 
   await page.getByLabel('Source address (URL)').fill(`https://example.org/e2e/${stamp}`);
   await page.getByLabel('Publisher *').fill('E2E Gazette');
   await page.getByLabel('Title *').fill(`A gigafactory for Rennes ${stamp}`);
+  await page.getByLabel('Published on *').fill(today);
+  await page.getByLabel('Tier').selectOption('trade');
   await page.getByRole('button', { name: 'Create plant' }).click();
 
   await expect(page).toHaveURL(/\/admin\/plants\/\d+\?saved=created$/);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
@@ -125,8 +125,10 @@ test('CSV download equals the table; PNG and SVG downloads are valid images', as
 });
 
 test('the map shows every plant with coordinates, each linking to its page', async ({ page }) => {
-  const seed = JSON.parse(readFileSync(path.join(process.cwd(), 'prisma/seed/data/plants.json'), 'utf8')) as
-    { slug: string; lat: number | null; statusHistory: { effectiveOn: string }[] }[];
+  // The curated dataset, one file per country (prisma/seed/data/README.md).
+  const dir = path.join(process.cwd(), 'prisma/seed/data/plants');
+  const seed = readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { slug: string; lat: number | null; statusHistory: { effectiveOn: string }[] }[]);
   const today = new Date().toISOString().slice(0, 10);
   const expected = seed.filter((p) => p.lat !== null && p.statusHistory.some((e) => e.effectiveOn <= today)).map((p) => p.slug).sort();
   await page.goto('/');
@@ -146,17 +148,18 @@ test('the map shows every plant with coordinates, each linking to its page', asy
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Verkor');
 });
 
-test('Hauts-de-France: its four plants, their path to 2030, and the press’s 150 GWh beside the plant figures', async ({ page }) => {
+test('Hauts-de-France: its five plants and their path to 2030, the same figure as the capacity API', async ({ page, request }) => {
   await page.goto('/regions/hauts-de-france');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Hauts-de-France');
   const plants = page.locator('#plants ~ div table tbody th a, section[aria-labelledby="plants"] tbody th a');
   const names = await plants.allInnerTexts();
-  for (const name of [/Verkor/, /ACC/, /AESC/, /ProLogium/]) expect(names.some((n) => name.test(n))).toBe(true);
-  expect(names).toHaveLength(4);
-  const claim = page.getByRole('complementary', { name: /Press claim/ });
-  await expect(claim).toContainText('150 GWh/yr by 2030');
-  await expect(claim).toContainText(/add up to 114 GWh\/yr/);
-  await expect(metric(page, 'announced-2030')).toHaveText('114 GWh/yr');
+  for (const name of [/Verkor/, /ACC/, /AESC/, /ProLogium/, /Tiamat/]) expect(names.some((n) => name.test(n))).toBe(true);
+  expect(names).toHaveLength(5);
+  // No regional claim is shown without a page that states it (none is held for this region).
+  await expect(page.getByRole('complementary', { name: /Press claim/ })).toHaveCount(0);
+  const api = await (await request.get('/api/v1/capacity?region=hauts-de-france&fromYear=2030&toYear=2030')).json() as { data: { gwh: number }[] };
+  const expected = `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(api.data[0]!.gwh)} GWh/yr`;
+  await expect(metric(page, 'announced-2030')).toHaveText(expected);
 });
 
 for (const url of ['/', '/regions/hauts-de-france', '/methodology', '/plants/verkor-dunkirk']) {

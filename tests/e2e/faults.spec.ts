@@ -118,7 +118,7 @@ test('writes while the database is away: 503 and a clear form error, promptly; n
   const patch = () => request.patch(`${base}/api/v1/plants/${SLUG}`, { headers: writer, data: { version: before.plant.version, city: `API City ${stamp}` } });
   const announcement = {
     targetYear: 2031, gwhPerYear: 33, announcedOn: today, confidence: 'medium',
-    source: { url: `https://example.org/faults/${stamp}`, publisher: 'Fault Gazette', title: `Written while away ${stamp}` },
+    source: { url: `https://example.org/faults/${stamp}`, publisher: 'Fault Gazette', title: `Written while away ${stamp}`, publishedOn: today },
   };
   const post = () => request.post(`${base}/api/v1/plants/${SLUG}/announcements`, { headers: writer, data: announcement });
 

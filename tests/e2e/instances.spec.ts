@@ -127,6 +127,8 @@ test('what one instance writes, the other shows on its next answer: pages, dashb
   await page.getByLabel('Source address (URL)').fill(`https://example.org/instances/${stamp}`);
   await page.getByLabel('Publisher *').fill('Instance Gazette');
   await page.getByLabel('Title *').fill(`A gigafactory for two instances ${stamp}`);
+  await page.getByLabel('Published on *').fill(today);
+  await page.getByLabel('Tier').selectOption('trade');
   await page.getByRole('button', { name: 'Create plant' }).click();
   await expect(page).toHaveURL(/\/admin\/plants\/\d+\?saved=created$/);
   const adminPath = new URL(page.url()).pathname;
@@ -158,7 +160,7 @@ test('what one instance writes, the other shows on its next answer: pages, dashb
 
   const raised = await request.post(`${a.base}/api/v1/plants/${SLUG}/announcements`, {
     headers: writer,
-    data: { targetYear: 2030, gwhPerYear: RAISED_GWH, announcedOn: today, confidence: 'medium', source: { url: `https://example.org/instances/${stamp}/raised`, publisher: 'Instance Gazette', title: 'Raised' } },
+    data: { targetYear: 2030, gwhPerYear: RAISED_GWH, announcedOn: today, confidence: 'medium', source: { url: `https://example.org/instances/${stamp}/raised`, publisher: 'Instance Gazette', title: 'Raised', publishedOn: today } },
   });
   expect(raised.status(), await raised.text()).toBe(201);
   const afterRaise = await plantOnB(request);

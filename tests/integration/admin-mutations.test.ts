@@ -79,24 +79,47 @@ describe('audit rows', () => {
     expect(plant).toEqual({ version: input.version + 1, city: 'Somewhere Else' });
   });
 
-  it('write one row per created record for a new plant (plant, status, figure, inline source)', async () => {
-    const input = await f.plantInput({ source: { sourceId: 'new', newSourceUrl: `https://example.org/${f.next()}`, newSourcePublisher: 'Example', newSourceTitle: `New ${f.next()}` } });
+  it('write one row per created record for a new plant (plant, operator, status, figure, inline source)', async () => {
+    const input = await f.plantInput({ source: {
+      sourceId: 'new', newSourceUrl: `https://example.org/${f.next()}`, newSourcePublisher: 'Example', newSourceTitle: `New ${f.next()}`,
+      newSourcePublishedOn: '2026-01-12', newSourceLanguage: 'fr', newSourceTier: 'major',
+    } });
     const plant = await as(editorSession, () => createPlant(input));
     const rows = await t.query<{ entity_type: string }>(
-      `SELECT entity_type FROM audit_log WHERE id > (SELECT max(id) - 4 FROM audit_log) ORDER BY id`);
-    expect(rows.map((r) => r.entity_type)).toEqual(['source', 'plant', 'plant_status_event', 'capacity_announcement']);
+      `SELECT entity_type FROM audit_log WHERE id > (SELECT max(id) - 5 FROM audit_log) ORDER BY id`);
+    expect(rows.map((r) => r.entity_type)).toEqual(['source', 'plant', 'plant_operator', 'plant_status_event', 'capacity_announcement']);
     const [counts] = await t.query(
       `SELECT (SELECT count(*) FROM plant_status_event WHERE plant_id = $1)::int AS events,
               (SELECT count(*) FROM capacity_announcement WHERE plant_id = $1)::int AS figures,
-              (SELECT count(*) FROM plant_source WHERE plant_id = $1)::int AS sources`, [plant.id]);
-    expect(counts).toEqual({ events: 1, figures: 1, sources: 1 });
+              (SELECT count(*) FROM plant_operator WHERE plant_id = $1)::int AS operators,
+              (SELECT count(*) FROM plant_source WHERE plant_id = $1)::int AS sources,
+              (SELECT to_char(known_on, 'YYYY-MM-DD') FROM capacity_announcement WHERE plant_id = $1) AS known`, [plant.id]);
+    // Known from the source's publication date, not from the day the figure was announced.
+    expect(counts).toEqual({ events: 1, figures: 1, operators: 1, sources: 1, known: '2026-01-12' });
+  });
+
+  it('refuse a fact known before its source was published, or announced after it', async () => {
+    const before = await f.auditCount();
+    const source = { sourceId: 'new', newSourceUrl: `https://example.org/${f.next()}`, newSourcePublisher: 'Example', newSourceTitle: `Later ${f.next()}`, newSourcePublishedOn: '2026-03-01' };
+    const early = await failure(as(editorSession, async () => createPlant(await f.plantInput({ source, knownOn: '2026-02-01' }))));
+    expect(early.fieldErrors?.knownOn?.[0]).toMatch(/before its source was published \(2026-03-01\)/);
+    const id = await f.ids.plant('FR-01');
+    const late = await failure(as(editorSession, async () => createCapacityAnnouncement(await f.announcementInput(id, { announcedOn: '2026-04-01', knownOn: '2026-03-15' }))));
+    expect(late.fieldErrors?.knownOn?.[0]).toMatch(/public before it was announced/);
+    // Nothing is known in the future: neither a typed date after today nor a figure announced after today.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const future = await failure(as(editorSession, async () => createCapacityAnnouncement(await f.announcementInput(id, { knownOn: tomorrow }))));
+    expect(future.fieldErrors?.knownOn?.[0]).toMatch(/cannot be known after today/);
+    const ahead = await failure(as(editorSession, async () => createCapacityAnnouncement(await f.announcementInput(id, { announcedOn: tomorrow }))));
+    expect(Object.values(ahead.fieldErrors ?? {}).flat().join(' ')).toMatch(/after today/);
+    expect(await f.auditCount()).toBe(before);
   });
 
   it('are written in the same transaction: a refused write leaves no audit row and no half record', async () => {
     const before = await f.auditCount();
     const [plants] = await t.query<{ n: number }>('SELECT count(*)::int AS n FROM plant');
     // The inline source is created first, then the plant insert fails (duplicate ref): all rolls back.
-    const input = await f.plantInput({ ref: 'FR-01', source: { sourceId: 'new', newSourcePublisher: 'Rollback', newSourceTitle: `Gone ${f.next()}` } });
+    const input = await f.plantInput({ ref: 'FR-01', source: { sourceId: 'new', newSourceUrl: `https://example.org/${f.next()}`, newSourcePublisher: 'Rollback', newSourceTitle: `Gone ${f.next()}`, newSourcePublishedOn: '2026-02-01' } });
     const error = await failure(as(editorSession, () => createPlant(input)));
     expect(error.code).toBe('conflict');
     expect(await f.auditCount()).toBe(before);
@@ -111,10 +134,10 @@ describe('audit rows', () => {
 
   it('are shown as readable diffs with referenced records by name', async () => {
     const id = await f.ids.plant('FR-02');
-    const [other] = await t.query<{ id: number; name: string }>('SELECT id, name FROM company ORDER BY id DESC LIMIT 1');
-    await as(editorSession, async () => updatePlant(id, await f.plantUpdate(id, { operatorId: other!.id })));
+    const [other] = await t.query<{ id: number; name: string }>('SELECT id, name FROM region WHERE level = \'nuts2\' ORDER BY id DESC LIMIT 1');
+    await as(editorSession, async () => updatePlant(id, await f.plantUpdate(id, { regionId: other!.id })));
     const { entries } = await as(editorSession, () => listAuditLog({ entity: 'plant', id: String(id), page: 1 }));
-    const change = entries[0]!.changes.find((c) => c.field === 'operatorId');
+    const change = entries[0]!.changes.find((c) => c.field === 'regionId');
     expect(change?.afterLabel).toBe(other!.name);
     const history = await listEntityHistory({ type: 'plant', id });
     expect(history[0]!.actor).toBe('Erin Editor');
@@ -183,7 +206,7 @@ describe('soft delete and restore', () => {
     const [operator] = await t.query<{ operator_id: number }>(`SELECT operator_id FROM plant WHERE ref = 'FR-01'`);
     const error = await failure(as(editorSession, async () => deleteRecord({ entity: 'company', id: operator!.operator_id, version: await f.version('company', operator!.operator_id) })));
     expect(error.code).toBe('conflict');
-    expect(error.message).toMatch(/operates \d+ plant/);
+    expect(error.message).toMatch(/operates or operated \d+ plant/);
   });
 
   it('refuses restoring a record that is not deleted', async () => {

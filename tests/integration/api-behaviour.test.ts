@@ -94,8 +94,10 @@ describe('paging', () => {
 
   it('orders changes newest first and filters them by kind, region and company', async () => {
     const { rows } = await walk('/changes', 'limit=50');
-    const dates = rows.map((r) => String(r.date));
-    expect(dates).toEqual([...dates].sort().reverse());
+    // Newest first by the day each became public, never a day in the future.
+    const known = rows.map((r) => String(r.knownOn));
+    expect(known).toEqual([...known].sort().reverse());
+    expect(known[0]! <= todayIso()).toBe(true);
     const capacity = await json(await call('/changes', 'kind=capacity&limit=500'));
     const announcements = await t.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM capacity_announcement WHERE deleted_at IS NULL`);
     expect((capacity.body.meta as Page['meta']).total).toBe(announcements[0]!.n);

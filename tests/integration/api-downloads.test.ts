@@ -35,11 +35,15 @@ describe('the dataset download', () => {
       (SELECT COUNT(*)::int FROM plant WHERE deleted_at IS NULL) AS plants,
       (SELECT COUNT(*)::int FROM capacity_announcement WHERE deleted_at IS NULL) AS capacity_announcements,
       (SELECT COUNT(*)::int FROM plant_status_event WHERE deleted_at IS NULL) AS status_events,
+      (SELECT COUNT(*)::int FROM plant_operator WHERE deleted_at IS NULL) AS plant_operators,
+      (SELECT COUNT(*)::int FROM plant_partner WHERE deleted_at IS NULL) AS plant_partners,
       (SELECT COUNT(*)::int FROM contract WHERE deleted_at IS NULL) AS contracts,
+      (SELECT COUNT(*)::int FROM contract_event WHERE deleted_at IS NULL) AS contract_events,
       (SELECT COUNT(*)::int FROM company WHERE deleted_at IS NULL) AS companies,
-      (SELECT COUNT(*)::int FROM plant_partner) AS plant_partners,
+      (SELECT COUNT(*)::int FROM company_parent WHERE deleted_at IS NULL) AS company_owners,
       (SELECT COUNT(*)::int FROM region WHERE deleted_at IS NULL) AS regions,
       (SELECT COUNT(*)::int FROM region_claim) AS region_claims,
+      (SELECT COUNT(*)::int FROM tracker_figure) AS tracker_figures,
       (SELECT COUNT(*)::int FROM source WHERE deleted_at IS NULL) AS sources`))[0]!;
     for (const name of DATASET_TABLES) {
       const table = DATASET_DICTIONARY[name];

@@ -40,9 +40,9 @@ describe('the Atom feed', () => {
     expect(same.entries.map((e) => e.id)).toEqual(ids);
   });
 
-  it('covers the four kinds and follows a region or a company', async () => {
+  it('covers the five kinds and follows a region or a company', async () => {
     const { entries } = await feed('/feed.xml', 'limit=200');
-    expect(new Set(entries.map((e) => e.category['@_term']))).toEqual(new Set(['new_plant', 'status', 'capacity', 'contract']));
+    expect(new Set(entries.map((e) => e.category['@_term']))).toEqual(new Set(['new_plant', 'status', 'capacity', 'ownership', 'contract']));
     const hdf = await feed('/feed.xml', 'region=hauts-de-france&limit=200');
     expect(hdf.feed.title).toBe('Voltrack: changes — Hauts-de-France');
     const hdfSlugs = new Set((await t.query<{ slug: string }>(`SELECT p.slug FROM plant p JOIN region r ON r.id = p.region_id
@@ -65,7 +65,8 @@ describe('the Atom feed', () => {
   it('escapes hostile text so the XML stays well-formed and inert', async () => {
     const hostile = `Evil <script>alert("x")</script> & 'quotes' \u0001\u0008 ]]> ${'\ud83d'}`;
     await t.query(`UPDATE plant SET name = $1 WHERE slug = (
-      SELECT p.slug FROM capacity_announcement a JOIN plant p ON p.id = a.plant_id ORDER BY a.announced_on DESC, a.id DESC LIMIT 1)`, [hostile]);
+      SELECT p.slug FROM capacity_announcement a JOIN plant p ON p.id = a.plant_id
+      WHERE a.deleted_at IS NULL AND a.known_on <= CURRENT_DATE ORDER BY a.known_on DESC, a.id DESC LIMIT 1)`, [hostile]);
     const { xml, entries } = await feed('/feed.xml', 'kind=capacity&limit=5');
     expect(xml).not.toContain('<script>');
     expect(xml).toContain('Evil &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quotes&apos; \ufffd\ufffd ]]&gt;');

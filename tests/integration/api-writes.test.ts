@@ -108,9 +108,11 @@ describe('POST /plants/{slug}/announcements', () => {
 
   it('answers 409 when the source conflicts with a deleted one, and writes nothing', async () => {
     const { key } = await as(editorHeaders, () => createApiKey({ name: 'writer 3', write: true }));
-    await t.query(`INSERT INTO source (url, publisher, title, deleted_at, updated_at) VALUES ('https://example.org/gone', 'Gone', 'Gone', now(), now())`);
+    await t.query(`INSERT INTO source (url, publisher, title, published_on, deleted_at, updated_at) VALUES ('https://example.org/gone', 'Gone', 'Gone', '2026-01-05', now(), now())`);
     const before = await t.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM capacity_announcement`);
-    const r = await json(await post('northvolt-ett', { ...announcement, source: { url: 'https://example.org/gone', publisher: 'Other', title: 'Other' } }, key));
+    const r = await json(await post('northvolt-ett', {
+      ...announcement, source: { url: 'https://example.org/gone', publisher: 'Other', title: 'Other', publishedOn: '2026-01-05' },
+    }, key));
     expect(r.status).toBe(409);
     expect(r.body.error).toMatchObject({ code: 'conflict' });
     expect(await t.query(`SELECT COUNT(*)::int AS n FROM capacity_announcement`)).toEqual(before);
@@ -229,7 +231,7 @@ describe('PATCH /plants/{slug}', () => {
       [{ version, chemistryFamily: 'plutonium' }, 'chemistryFamily'],
       [{ version, startYear: 1999 }, 'startYear'],
       [{ version, slug: 'Not A Slug' }, 'slug'],
-      [{ version, operatorId: 999_999 }, 'operatorId'], // the admin update's own check
+      [{ version, operatorId: 999_999 }, 'body'], // the operator changes only through dated operator facts
       [{ version, status: 'operational' }, 'body'], // not an editable field
       [[], 'body'],
     ];

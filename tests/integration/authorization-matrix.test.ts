@@ -3,7 +3,10 @@
 // write nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/roles';
+import { addContractEvent } from '@/lib/db/admin/add-contract-event';
 import { addStatusEvent } from '@/lib/db/admin/add-status-event';
+import { recordCompanyLink } from '@/lib/db/admin/record-company-link';
+import { recordOperatorChange, recordPartnerFact } from '@/lib/db/admin/record-ownership';
 import { commitImport } from '@/lib/db/admin/commit-import';
 import { correctCapacityAnnouncement } from '@/lib/db/admin/correct-capacity-announcement';
 import { createCapacityAnnouncement } from '@/lib/db/admin/create-capacity-announcement';
@@ -73,6 +76,10 @@ const ACTIONS: Action[] = [
   { name: 'updateCompany', need: 'editor', writes: true, run: async () => { const id = await f.ids.company(3); const [c] = await t.query('SELECT * FROM company WHERE id = $1', [id]); return updateCompany(id, { name: c!.name, slug: c!.slug, origin: c!.origin, status: c!.status, notes: `n ${f.next()}`, version: c!.version }); } },
   { name: 'createContract', need: 'editor', writes: true, run: async () => createContract(await f.contractInput()) },
   { name: 'updateContract', need: 'editor', writes: true, run: async () => { const { id } = await createContractRow(); const { source, ...rest } = await f.contractInput(); void source; return updateContract(id, { ...rest, notes: 'edited', version: await f.version('contract', id) }); } },
+  { name: 'recordOperatorChange', need: 'editor', writes: true, run: async () => recordOperatorChange({ plantId: await f.ids.plant('DE-02'), companyId: String(await f.ids.company(2)), effectiveOn: '2026-02-01', datePrecision: 'day', source: { sourceId: String(await f.ids.source()) } }) },
+  { name: 'recordPartnerFact', need: 'editor', writes: true, run: async () => recordPartnerFact({ plantId: await f.ids.plant('DE-02'), companyId: String(await f.ids.company(4)), role: 'investor', stakePct: '5', effectiveOn: '2026-02-01', datePrecision: 'day', source: { sourceId: String(await f.ids.source()) } }) },
+  { name: 'recordCompanyLink', need: 'editor', writes: true, run: async () => { const [a, b] = await t.query<{ id: number }>(`INSERT INTO company (slug, name, origin, updated_at) VALUES ($1, $1, 'other', now()), ($2, $2, 'other', now()) RETURNING id`, [`mx-${f.next()}`, `mx-${f.next()}`]); return recordCompanyLink({ companyId: String(a!.id), parentId: String(b!.id), stakePct: '100', effectiveOn: '2026-01-01', datePrecision: 'day', source: { sourceId: String(await f.ids.source()) } }); } },
+  { name: 'addContractEvent', need: 'editor', writes: true, run: async () => { const { id } = await createContractRow(); return addContractEvent({ contractId: id, status: 'cancelled', effectiveOn: '2026-02-01', datePrecision: 'day', source: { sourceId: String(await f.ids.source()) } }); } },
   { name: 'createSource', need: 'editor', writes: true, run: () => createSource(f.sourceInput()) },
   { name: 'updateSource', need: 'editor', writes: true, run: async () => { const id = await f.rawSource(); return updateSource(id, { ...f.sourceInput(), version: await f.version('source', id) }); } },
   { name: 'createRegion', need: 'editor', writes: true, run: async () => createRegion({ name: `Region ${f.next()}`, level: 'nuts2', parentId: await f.ids.region('france') }) },
@@ -93,6 +100,8 @@ async function createContractRow() {
   const [row] = await t.query<{ id: number }>(
     `INSERT INTO contract (ref, kind, supplier_id, buyer_id, status, confidence, updated_at) VALUES ($1, 'mou', $2, $3, 'planned', 'low', now()) RETURNING id`,
     [`OT-RAW-${f.next()}`, a, b]);
+  await t.query(`INSERT INTO contract_event (ref, contract_id, status, effective_on, known_on) VALUES ($1, $2, 'planned', '2025-01-01', '2025-01-01')`,
+    [`OT-RAW-${f.next()}/E1`, row!.id]);
   return row!;
 }
 
@@ -125,7 +134,7 @@ describe('authorization matrix', () => {
 
   it('covers every exported admin mutation and read', async () => {
     const { readdir } = await import('node:fs/promises');
-    const files = (await readdir('lib/db/admin')).filter((file) => /^(create|update|delete|restore|add|correct|commit|preview|reset|list|get|read)-/.test(file));
+    const files = (await readdir('lib/db/admin')).filter((file) => /^(create|update|delete|restore|add|correct|commit|preview|reset|list|get|read|record)-/.test(file));
     const modules = await Promise.all(files.map((file) => import(`../../lib/db/admin/${file.replace(/\.ts$/, '')}.ts`) as Promise<Record<string, unknown>>));
     const exported = modules.flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === 'function').map(([k]) => k));
     // Transaction-level cores (insertAnnouncement, applyPlantUpdate) take an already-authorized

@@ -3,14 +3,14 @@ import { compareCapacity } from '@/lib/db/compare';
 import { DEFAULT_WEIGHTS, plantCapacity } from '@/lib/domain/capacity';
 import { parseCompareParams } from '@/lib/validation/compare';
 import { setupTestDatabase } from '../support/database';
-import { type ExplorerOraclePlant, loadExplorerOracle, oracleShares } from '../support/oracle';
+import { type OraclePlant, loadOracle, oracleShares } from '../support/oracle';
 
 const t = setupTestDatabase({ seeded: true });
 const TODAY = '2026-11-28';
-let data: Awaited<ReturnType<typeof loadExplorerOracle>>;
+let data: Awaited<ReturnType<typeof loadOracle>>;
 
 beforeAll(async () => {
-  data = await loadExplorerOracle(t);
+  data = await loadOracle(t);
 });
 
 const params = (query: string) => parseCompareParams(Object.fromEntries(
@@ -18,12 +18,14 @@ const params = (query: string) => parseCompareParams(Object.fromEntries(
 
 /** A region's or company's capacity per year from the raw rows. */
 function oracle(kind: 'region' | 'company', slug: string, year: number, p: ReturnType<typeof params>): number {
-  const inside = (pl: ExplorerOraclePlant) => pl.regionPath.startsWith(data.regionPaths.get(slug)!);
+  const inside = (pl: OraclePlant) => pl.regionPath.startsWith(data.regionPaths.get(slug)!);
   let sum = 0;
   for (const pl of data.plants) {
     if (!pl.inCellTotals) continue;
-    const share = kind === 'region' ? (inside(pl) ? 1 : 0) : (oracleShares(pl, p.attribution).get(slug) ?? 0);
-    if (share) sum += plantCapacity(pl, year, p.asOf, p.scenario, DEFAULT_WEIGHTS) * share;
+    const companyId = [...data.companies].find(([, c]) => c.slug === slug)?.[0];
+    const share = kind === 'region' ? (inside(pl) ? 1 : 0)
+      : (companyId === undefined ? 0 : (oracleShares(pl, p.attribution, p.asOf, data.links).get(companyId)?.share ?? 0));
+    if (share) sum += (plantCapacity(pl, year, p.asOf, p.scenario, DEFAULT_WEIGHTS) ?? 0) * share;
   }
   return sum;
 }

@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 
 const announcement = (gwh: number, targetYear: number | null, scope = 'milestone') =>
-  t.query(`INSERT INTO capacity_announcement (ref, plant_id, scope, target_year, gwh_per_year, announced_on, confidence)
-           VALUES (gen_random_uuid()::text, $1, $2, $3, $4, '2025-01-01', 'low')`, [plantId, scope, targetYear, gwh]);
+  t.query(`INSERT INTO capacity_announcement (ref, plant_id, scope, target_year, gwh_per_year, announced_on, known_on, confidence)
+           VALUES (gen_random_uuid()::text, $1, $2, $3, $4, '2025-01-01', '2025-01-01', 'low')`, [plantId, scope, targetYear, gwh]);
 
 describe('database constraints', () => {
   it('accept a valid capacity announcement', async () => {

@@ -79,10 +79,12 @@ describe('listContracts', () => {
   });
 
   it('pages through the set', async () => {
-    const pages = await Promise.all([1, 2, 3, 4].map((page) => listContracts(f({ page }), 10)));
-    expect(pages.map((p) => p.rows.length)).toEqual([10, 10, raw.length - 20, 0]);
+    const n = Math.ceil(raw.length / 10);
+    expect(n).toBeGreaterThan(2);
+    const pages = await Promise.all(Array.from({ length: n + 1 }, (_, i) => listContracts(f({ page: i + 1 }), 10)));
+    expect(pages.map((p) => p.rows.length)).toEqual([...Array(n - 1).fill(10), raw.length - (n - 1) * 10, 0]);
     expect(pages.flatMap((p) => p.rows.map((r) => r.ref))).toEqual(expected(f({})).map((c) => c.ref));
-    expect(pages[3]!.pageCount).toBe(3);
+    expect(pages[n]!.pageCount).toBe(n);
   });
 });
 

@@ -4,20 +4,20 @@ import { GET } from '@/app/plants/export/route';
 import { EXPORT_BATCH, exportPlantBatches, type PlantExportRow } from '@/lib/db/export-plants';
 import { listPlants, type PlantListRow } from '@/lib/db/list-plants';
 import type { ReadInBatchesOptions } from '@/lib/db/read-in-batches';
-import { DEFAULT_WEIGHTS } from '@/lib/domain/capacity';
+import { DEFAULT_WEIGHTS, statusAsOf } from '@/lib/domain/capacity';
 import { todayIso } from '@/lib/validation/capacity';
 import { explorerYears, parsePlantFilters, type PlantFilters } from '@/lib/validation/plant-filters';
 import { rawSearchParamsOf } from '@/lib/validation/search-params';
 import { generateSynthetic } from '@/scripts/data/generate-synthetic';
 import { setupTestDatabase } from '../support/database';
-import { loadExplorerOracle, oracleExplorer, oracleFigureAnnouncement } from '../support/oracle';
+import { loadOracle, oracleExplorer, oracleFigureAnnouncement, partnersOn } from '../support/oracle';
 import { withAppDatabaseThroughProxy } from '../support/app-database-proxy';
 
 const t = setupTestDatabase({ seeded: true });
-let data: Awaited<ReturnType<typeof loadExplorerOracle>>;
+let data: Awaited<ReturnType<typeof loadOracle>>;
 
 beforeAll(async () => {
-  data = await loadExplorerOracle(t);
+  data = await loadOracle(t);
 });
 
 const get = (query: string) => GET(new Request(`http://voltrack.test/plants/export?${query}`));
@@ -67,7 +67,8 @@ describe('plant export', () => {
     // The whole set, not the requested page.
     const rows = expected(query);
     expect(csv.data.map((r) => r.ref)).toEqual(rows.map((r) => r.plant.ref));
-    expect(csv.data.map((r) => r.ref).sort()).toEqual(['FR-01', 'FR-02', 'FR-03', 'FR-04'].sort());
+    expect(csv.data.map((r) => r.ref).sort()).toEqual(data.plants.filter((p) => p.regionPath.startsWith(data.regionPaths.get('hauts-de-france')!)).map((p) => p.ref).sort());
+    expect(csv.data.map((r) => r.ref)).toEqual(expect.arrayContaining(['FR-01', 'FR-02', 'FR-03', 'FR-04']));
   });
 
   it('carries each figure with the source of the announcement it comes from', async () => {
@@ -80,7 +81,7 @@ describe('plant export', () => {
     for (const row of csv.data) {
       const plant = byRef.get(row.ref!)!;
       for (const [year, col] of [[nowYear, 'now'], [2030, '2030']] as const) {
-        const gwh = Number(row[`capacity_${col}_gwh`]);
+        const gwh = row[`capacity_${col}_gwh`] === '' ? 0 : Number(row[`capacity_${col}_gwh`]);
         const ann = oracleFigureAnnouncement(plant, year, today);
         if (gwh > 0) {
           expect(row[`capacity_${col}_source_url`], `${row.ref} ${col}`).toBe(ann?.sourceUrl ?? '');
@@ -120,7 +121,7 @@ describe('plant export', () => {
     const res = await get('format=json&region=atlantis&status=exploded&region=hauts-de-france');
     expect(res.status).toBe(200);
     const json = await res.json() as { notices: string[]; plants: { ref: string }[] };
-    expect(json.plants.map((p) => p.ref).sort()).toEqual(['FR-01', 'FR-02', 'FR-03', 'FR-04']);
+    expect(json.plants.map((p) => p.ref).sort()).toEqual(expected('region=hauts-de-france').map((r) => r.plant.ref).sort());
     expect(json.notices.join(' ')).toMatch(/region=“atlantis”.*|status=“exploded”/);
     expect(json.notices).toHaveLength(2);
   });
@@ -139,19 +140,21 @@ describe('plant export', () => {
 });
 
 describe('plant export read in batches', () => {
-  let extra: { partners: Map<number, string>; plantUrls: Map<number, string[]> };
+  let plantUrls: Map<number, string[]>;
   beforeAll(async () => {
-    const partners = await t.query<{ plant_id: number; name: string; stake: string | null }>(`
-      SELECT pp.plant_id, co.name, pp.stake_pct::text AS stake FROM plant_partner pp JOIN company co ON co.id = pp.company_id ORDER BY pp.id`);
     const urls = await t.query<{ plant_id: number; url: string }>(`
       SELECT ps.plant_id, s.url FROM plant_source ps JOIN source s ON s.id = ps.source_id WHERE s.url IS NOT NULL`);
-    extra = { partners: new Map(), plantUrls: new Map() };
-    for (const p of partners) {
-      const name = p.stake === null ? p.name : `${p.name} ${p.stake}%`;
-      extra.partners.set(p.plant_id, [extra.partners.get(p.plant_id), name].filter(Boolean).join('; '));
-    }
-    for (const u of urls) extra.plantUrls.set(u.plant_id, [...(extra.plantUrls.get(u.plant_id) ?? []), u.url]);
+    plantUrls = new Map();
+    for (const u of urls) plantUrls.set(u.plant_id, [...(plantUrls.get(u.plant_id) ?? []), u.url]);
   });
+  /** The partners on the as-of date as the export names them: by name, with the stake where published. */
+  const partnerNames = (p: (typeof data.plants)[number], asOf: string) => {
+    const names = partnersOn(p.partners, asOf)
+      .map((x) => ({ name: data.companies.get(x.companyId)!.name, id: x.companyId, stake: x.stakePct }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
+      .map((x) => (x.stake === null ? x.name : `${x.name} ${x.stake.toFixed(2)}%`));
+    return names.length ? names.join('; ') : null;
+  };
 
   /** Every row equals the explorer's, in its order, and carries the sources the raw rows give. */
   async function expectExplorerRows(query: string, options: ReadInBatchesOptions) {
@@ -168,9 +171,9 @@ describe('plant export read in batches', () => {
     const byId = new Map(data.plants.map((p) => [p.id, p]));
     for (const row of rows) {
       const plant = byId.get(row.id)!;
-      const source = (gwh: number, year: number) => (gwh > 0 ? oracleFigureAnnouncement(plant, lookup(year), filters.asOf)?.sourceUrl ?? null : null);
-      const status = plant.statusEvents.filter((e) => e.effectiveOn <= filters.asOf)
-        .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.id - b.id).at(-1);
+      const source = (gwh: number | null, year: number) => (gwh !== null && gwh > 0 ? oracleFigureAnnouncement(plant, lookup(year), filters.asOf)?.sourceUrl ?? null : null);
+      const statusId = statusAsOf(plant.statusEvents, filters.asOf)?.id;
+      const status = plant.statusEvents.find((e) => e.id === statusId);
       expect({
         partners: row.partners,
         statusSourceUrl: row.statusSourceUrl,
@@ -179,12 +182,12 @@ describe('plant export read in batches', () => {
         y2030SourceUrl: row.y2030SourceUrl,
         plantSourceUrls: row.plantSourceUrls?.split(' ').sort() ?? null,
       }, `${query}: ${row.ref}`).toEqual({
-        partners: extra.partners.get(row.id) ?? null,
+        partners: partnerNames(plant, filters.asOf),
         statusSourceUrl: status?.sourceUrl ?? null,
         nowSourceUrl: source(row.nowGwh, years.now),
         yearSourceUrl: source(row.yearGwh, years.y),
         y2030SourceUrl: source(row.y2030Gwh, years.y2030),
-        plantSourceUrls: extra.plantUrls.get(row.id)?.sort() ?? null,
+        plantSourceUrls: plantUrls.get(row.id)?.sort() ?? null,
       });
     }
   }

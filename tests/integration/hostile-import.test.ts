@@ -14,7 +14,7 @@ import { importAction } from '@/app/admin/(area)/import/actions';
 import type { ImportState } from '@/components/admin/import-state';
 import {
   CapacityScopeSchema, ChemistryFamilySchema, ConfidenceSchema, ContractKindSchema, ContractStatusSchema, DatePrecisionSchema,
-  FacilityTypeSchema, PlantStatusSchema, SegmentSchema, VolumeBasisSchema,
+  FacilityTypeSchema, PlantStatusSchema, SegmentSchema, SourceTierSchema, VolumeBasisSchema,
 } from '@/lib/validation/fields';
 import { type ImportKind, REQUIRED_COLUMNS, columnsOf } from '@/lib/validation/import';
 import { todayIso } from '@/lib/validation/capacity';
@@ -54,10 +54,11 @@ const year = num(2000, 2060, true);
 const ref: FieldKind = { kind: 'ref', required: true };
 const SOURCE_COLUMNS: Record<string, Column> = {
   source_url: { kind: 'url' }, source_publisher: text(200, false), source_title: text(500, false), source_published_on: { kind: 'date', required: false },
+  source_language: { kind: 'language' }, source_tier: choice(SourceTierSchema.options, false), known_on: { kind: 'date', required: false },
 };
 const COLUMNS: Record<ImportKind, Record<string, Column>> = {
   plants: {
-    ref, name: text(200, true), operator: REFERENCE, city: text(200, true), region: REFERENCE, lat: num(-90, 90), lon: num(-180, 180),
+    ref, name: text(200, true), operator: REFERENCE, operator_since: { kind: 'date', required: false }, city: text(200, true), region: REFERENCE, lat: num(-90, 90), lon: num(-180, 180),
     location_approximate: { kind: 'checkbox' }, status: choice(PlantStatusSchema.options), status_since: { kind: 'date', required: false },
     chemistry: text(300, false), chemistry_family: choice(ChemistryFamilySchema.options), segment: choice(SegmentSchema.options),
     facility_type: choice(FacilityTypeSchema.options), in_cell_totals: { kind: 'checkbox' }, start_year: year, confidence: choice(ConfidenceSchema.options),
@@ -82,10 +83,13 @@ const nextTag = () => `${Date.now().toString(36)}${(n += 1)}`.toUpperCase();
 
 /** A valid row (every column) that would create a new record. */
 function validRow(kind: ImportKind, tagValue: string): Record<string, string> {
-  const source = { source_url: `https://example.org/hostile-import/${tagValue}`, source_publisher: 'Hostile import', source_title: `Story ${tagValue}`, source_published_on: '' };
+  const source = {
+    source_url: `https://example.org/hostile-import/${tagValue}`, source_publisher: 'Hostile import', source_title: `Story ${tagValue}`,
+    source_published_on: '2026-01-01', source_language: 'en', source_tier: 'trade', known_on: '',
+  };
   if (kind === 'plants') {
     return {
-      ref: `ZH-${tagValue}`, name: `Hostile plant ${tagValue}`, operator: 'verkor', city: 'Lille', region: 'FRE1', lat: '50.6', lon: '3.06',
+      ref: `ZH-${tagValue}`, name: `Hostile plant ${tagValue}`, operator: 'verkor', operator_since: '', city: 'Lille', region: 'FRE1', lat: '50.6', lon: '3.06',
       location_approximate: 'true', status: 'announced', status_since: today, chemistry: '', chemistry_family: 'lfp', segment: 'ev',
       facility_type: 'cell_gigafactory', in_cell_totals: 'true', start_year: '', confidence: 'low', notes: '', ...source,
     };

@@ -20,7 +20,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const preview = (kind: string, text: string | Uint8Array) => as(session, () => previewImport(kind, typeof text === 'string' ? utf8(text) : text));
 const commit = (kind: string, text: string) => as(session, () => commitImport(kind, utf8(text)));
 
-const PLANT_HEADER = 'ref,name,operator,city,region,lat,lon,status,status_since,facility_type,chemistry_family,segment,confidence,source_url,source_publisher,source_title';
+const PLANT_HEADER = 'ref,name,operator,city,region,lat,lon,status,status_since,facility_type,chemistry_family,segment,confidence,source_url,source_publisher,source_title,source_published_on';
 const plantsCsv = (rows: string[]) => [PLANT_HEADER, ...rows].join('\r\n');
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -38,11 +38,11 @@ describe('dry run', () => {
     const [fr01] = await t.query(`SELECT p.name, c.slug AS operator, p.city, r.slug AS region, p.status, p.facility_type, p.confidence,
       p.chemistry_family, p.segment, p.lat::float8 AS lat, p.lon::float8 AS lon
       FROM plant p JOIN company c ON c.id = p.operator_id JOIN region r ON r.id = p.region_id WHERE p.ref = 'FR-01'`);
-    const unchanged = `FR-01,"${fr01!.name}",${fr01!.operator},${fr01!.city},${fr01!.region},${fr01!.lat},${fr01!.lon},${fr01!.status},,${fr01!.facility_type},${fr01!.chemistry_family},${fr01!.segment},${fr01!.confidence},,,`;
+    const unchanged = `FR-01,"${fr01!.name}",${fr01!.operator},${fr01!.city},${fr01!.region},${fr01!.lat},${fr01!.lon},${fr01!.status},,${fr01!.facility_type},${fr01!.chemistry_family},${fr01!.segment},${fr01!.confidence},,,,`;
     const changed = unchanged.replace(`,${fr01!.city},`, ',Gravelines,');
     const before = await f.auditCount();
     const result = await preview('plants', plantsCsv([
-      `ZZ-01,New Plant,verkor,Lille,nord-pas-de-calais,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,A story`,
+      `ZZ-01,New Plant,verkor,Lille,nord-pas-de-calais,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/a-story,Example,A story,2026-02-01`,
       unchanged.replace(`,${fr01!.city},`, ',Gravelines,').replace('FR-01', 'FR-01'),
     ]));
     expect(result.rows.map((r) => r.status)).toEqual(['new', 'changed']);
@@ -56,11 +56,11 @@ describe('dry run', () => {
 
   it('reports bad numbers, unknown regions and duplicate rows with row number and column', async () => {
     const result = await preview('plants', plantsCsv([
-      `ZZ-02,Bad Numbers,verkor,Lille,nord-pas-de-calais,fifty,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,A story`,
-      `ZZ-03,Nowhere,verkor,Lille,atlantis,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,A story`,
-      `ZZ-04,Twice,verkor,Lille,nord-pas-de-calais,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,A story`,
-      `ZZ-04,Twice again,verkor,Lille,nord-pas-de-calais,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,A story`,
-      `ZZ-05,Unknown Co,no-such-company,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,A story`,
+      `ZZ-02,Bad Numbers,verkor,Lille,nord-pas-de-calais,fifty,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/a-story,Example,A story,2026-02-01`,
+      `ZZ-03,Nowhere,verkor,Lille,atlantis,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/a-story,Example,A story,2026-02-01`,
+      `ZZ-04,Twice,verkor,Lille,nord-pas-de-calais,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/a-story,Example,A story,2026-02-01`,
+      `ZZ-04,Twice again,verkor,Lille,nord-pas-de-calais,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/a-story,Example,A story,2026-02-01`,
+      `ZZ-05,Unknown Co,no-such-company,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/a-story,Example,A story,2026-02-01`,
     ]));
     const byRow = new Map(result.rows.map((r) => [r.row, r]));
     expect(byRow.get(2)).toMatchObject({ status: 'error', errors: [{ column: 'lat', message: expect.stringMatching(/latitude/) }] });
@@ -79,7 +79,7 @@ describe('dry run', () => {
   });
 
   it('refuses a file that is not UTF-8, with a clear message', async () => {
-    const latin1 = Uint8Array.from([...utf8(`${PLANT_HEADER}\nZZ-09,Usine `), 0xe9, ...utf8(',verkor,Lille,FRE1,,,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,E,T\n')]);
+    const latin1 = Uint8Array.from([...utf8(`${PLANT_HEADER}\nZZ-09,Usine `), 0xe9, ...utf8(',verkor,Lille,FRE1,,,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,E,T,\n')]);
     const result = await preview('plants', latin1);
     expect(result.fileErrors).toEqual([expect.stringMatching(/not valid UTF-8.*CSV UTF-8/)]);
     const utf16 = Uint8Array.from([0xff, 0xfe, ...utf8('r\0e\0f\0')]);
@@ -88,7 +88,7 @@ describe('dry run', () => {
   });
 
   it('accepts a UTF-8 file with a byte-order mark and accents', async () => {
-    const text = `\uFEFF${PLANT_HEADER}\nZZ-10,Usine Éléctrique,verkor,Lille,FRE1,,,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Éditions,Titre\n`;
+    const text = `\uFEFF${PLANT_HEADER}\nZZ-10,Usine Éléctrique,verkor,Lille,FRE1,,,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/editions,Éditions,Titre,2026-02-01\n`;
     const result = await preview('plants', text);
     expect(result.fileErrors).toEqual([]);
     expect(result.rows).toMatchObject([{ status: 'new', ref: 'ZZ-10' }]);
@@ -99,8 +99,8 @@ describe('commit', () => {
   it('writes nothing when one row is bad (all or nothing)', async () => {
     const before = await f.auditCount();
     const error = await rejection(commit('plants', plantsCsv([
-      `ZZ-20,Good One,verkor,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,,Example,Atomic story`,
-      `ZZ-21,Bad One,verkor,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,sure,,Example,Atomic story`,
+      `ZZ-20,Good One,verkor,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/atomic,Example,Atomic story,2026-02-01`,
+      `ZZ-21,Bad One,verkor,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,sure,https://example.org/atomic,Example,Atomic story,2026-02-01`,
     ])));
     expect(error.code).toBe('invalid');
     expect(error.message).toMatch(/Nothing was imported: 1 row/);
@@ -111,8 +111,8 @@ describe('commit', () => {
 
   it('imports plants, figures and contracts; the same files again change nothing', async () => {
     const plants = plantsCsv([
-      `ZZ-30,Import Gigafactory,verkor,Douai,nord-pas-de-calais,50.37,3.08,announced,2026-02-01,cell_gigafactory,lfp,ev,medium,https://example.org/zz30,Example,ZZ-30 story`,
-      `ZZ-31,Import Two,verkor,Arras,FRE1,,,under_construction,2026-02-01,cell_gigafactory,nmc,ev,low,https://example.org/zz30,,`,
+      `ZZ-30,Import Gigafactory,verkor,Douai,nord-pas-de-calais,50.37,3.08,announced,2026-02-01,cell_gigafactory,lfp,ev,medium,https://example.org/zz30,Example,ZZ-30 story,2026-02-01`,
+      `ZZ-31,Import Two,verkor,Arras,FRE1,,,under_construction,2026-02-01,cell_gigafactory,nmc,ev,low,https://example.org/zz30,,,`,
     ]);
     const first = await commit('plants', plants);
     expect(first.counts).toEqual({ new: 2, changed: 0, unchanged: 0, error: 0 });
@@ -141,12 +141,15 @@ describe('commit', () => {
     expect(await f.auditCount()).toBe(audits);
     const rows = await t.query(`SELECT action, entity_type FROM audit_log WHERE after->>'ref' LIKE 'ZZ-3%' OR after->>'ref' LIKE 'ZZ-OT%' ORDER BY id`);
     expect(rows.every((r) => r.action === 'import')).toBe(true);
-    expect(rows.map((r) => r.entity_type)).toEqual(['plant', 'plant_status_event', 'plant', 'plant_status_event', 'capacity_announcement', 'capacity_announcement', 'contract']);
+    expect(rows.map((r) => r.entity_type)).toEqual([
+      'plant', 'plant_operator', 'plant_status_event', 'plant', 'plant_operator', 'plant_status_event',
+      'capacity_announcement', 'capacity_announcement', 'contract', 'contract_event',
+    ]);
   });
 
   it('applies a changed row as an update with its audit row, and a status change as a new dated event', async () => {
-    await commit('plants', plantsCsv([`ZZ-40,Changing,verkor,Lille,FRE1,,,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/zz40,Example,ZZ-40`]));
-    const result = await commit('plants', plantsCsv([`ZZ-40,Changing,verkor,Lille,FRE1,,,under_construction,2026-05-01,cell_gigafactory,lfp,ev,high,https://example.org/zz40,Example,ZZ-40`]));
+    await commit('plants', plantsCsv([`ZZ-40,Changing,verkor,Lille,FRE1,,,announced,2026-01-01,cell_gigafactory,lfp,ev,low,https://example.org/zz40,Example,ZZ-40,2026-01-05`]));
+    const result = await commit('plants', plantsCsv([`ZZ-40,Changing,verkor,Lille,FRE1,,,under_construction,2026-05-01,cell_gigafactory,lfp,ev,high,https://example.org/zz40,Example,ZZ-40,2026-01-05`]));
     expect(result.rows[0]).toMatchObject({ status: 'changed' });
     expect(result.rows[0]!.changes.map((c) => c.field).sort()).toEqual(['confidence', 'status']);
     const [p] = await t.query(`SELECT status, confidence, version FROM plant WHERE ref = 'ZZ-40'`);
@@ -166,7 +169,7 @@ describe('commit', () => {
     const rows = Array.from({ length: 2000 }, (_, i) => {
       const n = String(i + 1).padStart(4, '0');
       // Every second row cites the previous row's new source by address alone.
-      const source = i % 2 === 0 ? `https://example.org/big/${n},Example,Big import ${n}` : `https://example.org/big/${String(i).padStart(4, '0')},,`;
+      const source = i % 2 === 0 ? `https://example.org/big/${n},Example,Big import ${n},2026-01-15` : `https://example.org/big/${String(i).padStart(4, '0')},,,`;
       return `ZB-${n},Big Import ${n},verkor,Lille,FRE1,50.6,3.06,announced,2026-01-01,cell_gigafactory,lfp,ev,low,${source}`;
     });
     const csv = plantsCsv(rows);
@@ -182,13 +185,14 @@ describe('commit', () => {
       (SELECT count(DISTINCT xmin::text)::int FROM plant WHERE ref LIKE 'ZB-%') AS transactions`);
     expect(counts).toEqual({ plants: 2000, events: 2000, in_sync: 2000, sources: 1000, links: 2000, transactions: 1 });
     // One audit row per created entity, each with its id and the record as written.
-    expect(await f.auditCount()).toBe(before + 2000 + 2000 + 1000);
+    expect(await f.auditCount()).toBe(before + 2000 + 2000 + 2000 + 1000);
     const audited = await t.query(`SELECT a.entity_type, count(*)::int AS n, count(DISTINCT a.entity_id)::int AS ids,
       bool_and(a.action = 'import' AND a.before IS NULL AND a.actor_label LIKE 'Imogen Importer%') AS shape
-      FROM audit_log a WHERE (a.entity_type = 'plant' AND a.after->>'ref' LIKE 'ZB-%') OR (a.entity_type = 'plant_status_event' AND a.after->>'ref' LIKE 'ZB-%')
+      FROM audit_log a WHERE (a.entity_type IN ('plant', 'plant_operator', 'plant_status_event') AND a.after->>'ref' LIKE 'ZB-%')
         OR (a.entity_type = 'source' AND a.after->>'url' LIKE 'https://example.org/big/%') GROUP BY a.entity_type ORDER BY a.entity_type`);
     expect(audited).toEqual([
       { entity_type: 'plant', n: 2000, ids: 2000, shape: true },
+      { entity_type: 'plant_operator', n: 2000, ids: 2000, shape: true },
       { entity_type: 'plant_status_event', n: 2000, ids: 2000, shape: true },
       { entity_type: 'source', n: 1000, ids: 1000, shape: true },
     ]);
@@ -203,7 +207,7 @@ describe('commit', () => {
   it('applies many changed rows in batches: versions, status events, plant status and audit rows as row by row', async () => {
     const rows = (status: string, since: string, city: string) => Array.from({ length: 1200 }, (_, i) => {
       const n = String(i + 1).padStart(4, '0');
-      return `ZC-${n},Batch Change ${n},verkor,${i % 2 ? city : 'Lille'},FRE1,,,${i % 3 ? 'announced' : status},${since},cell_gigafactory,lfp,ev,low,https://example.org/zc,Example,ZC batch`;
+      return `ZC-${n},Batch Change ${n},verkor,${i % 2 ? city : 'Lille'},FRE1,,,${i % 3 ? 'announced' : status},${since},cell_gigafactory,lfp,ev,low,https://example.org/zc,Example,ZC batch,2026-01-05`;
     });
     await commit('plants', plantsCsv(rows('announced', '2026-01-01', 'Lille')));
     const audits = await f.auditCount();

@@ -51,14 +51,14 @@ describe('seed', () => {
     const rows = await t.query<{ target_year: number; gwh: string; region: string; status: string }>(`
       SELECT a.target_year, a.gwh_per_year::text AS gwh, r.path AS region, p.status::text AS status
       FROM plant p JOIN capacity_announcement a ON a.plant_id = p.id JOIN region r ON r.id = p.region_id
-      WHERE p.name ILIKE 'Verkor%' AND a.scope = 'milestone' ORDER BY a.target_year`);
+      WHERE p.slug = 'verkor-dunkirk' AND a.scope = 'milestone' AND a.deleted_at IS NULL ORDER BY a.target_year`);
     expect(rows.map((r) => [r.target_year, Number(r.gwh)])).toEqual(expect.arrayContaining([[2030, 50]]));
     expect(rows.some((r) => Number(r.gwh) === 16 && r.target_year <= 2026)).toBe(true);
     expect(rows[0]!.region).toContain('/hauts-de-france/');
     expect(rows[0]!.status).toBe('operational');
     const [opened] = await t.query<{ d: string }>(`
       SELECT to_char(e.effective_on, 'YYYY-MM') AS d FROM plant_status_event e JOIN plant p ON p.id = e.plant_id
-      WHERE p.name ILIKE 'Verkor%' AND e.status = 'operational'`);
+      WHERE p.slug = 'verkor-dunkirk' AND e.status = 'operational'`);
     expect(opened!.d).toBe('2025-12');
   });
 
@@ -74,12 +74,22 @@ describe('seed', () => {
     expect(northvolt.find((r) => /BMW/.test(r.buyer))).toMatchObject({ status: 'cancelled', changed: '2024' });
   });
 
-  it('keeps the press’s ~150 GWh Hauts-de-France claim apart from the per-plant figures', async () => {
-    const [claim] = await t.query<{ gwh: string; year: number }>(`
-      SELECT c.gwh_per_year::text AS gwh, c.target_year AS year FROM region_claim c JOIN region r ON r.id = c.region_id
-      WHERE r.slug = 'hauts-de-france'`);
-    expect(Number(claim!.gwh)).toBe(150);
-    expect(claim!.year).toBe(2030);
+  it('keeps other trackers’ totals apart from the per-plant figures, each with its page: T&E’s 1.8 TWh of March 2023', async () => {
+    const rows = await t.query<{ ref: string; publisher: string; value: string; known: string; url: string | null; published: string }>(`
+      SELECT f.ref, f.publisher, f.value::text AS value, to_char(f.known_on, 'YYYY-MM-DD') AS known, s.url,
+             to_char(s.published_on, 'YYYY-MM-DD') AS published
+      FROM tracker_figure f JOIN source s ON s.id = f.source_id`);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) {
+      expect(r.url, r.ref).toMatch(/^https?:\/\//);
+      expect(r.known >= r.published, r.ref).toBe(true);
+    }
+    const te = rows.find((r) => r.ref === 'TE-2023-03-PIPELINE-2030');
+    expect(te).toMatchObject({ publisher: 'Transport & Environment', value: '1800.000', known: '2023-03-06' });
+    // Region claims are kept only with a page that states them; none is counted in any total.
+    const [claims] = await t.query<{ n: number; unsourced: number }>(`
+      SELECT COUNT(*)::int AS n, COUNT(*) FILTER (WHERE source_id IS NULL)::int AS unsourced FROM region_claim`);
+    expect(claims!.unsourced).toBe(0);
   });
 
   it('marks Northvolt insolvent with Lyten as successor', async () => {

@@ -14,7 +14,16 @@ export function adminFixtures(t: TestDatabase) {
   const ids = {
     region: async (slug = 'nord-pas-de-calais') => (await one<{ id: number }>('SELECT id FROM region WHERE slug = $1', [slug])).id,
     company: async (offset = 0) => (await one<{ id: number }>('SELECT id FROM company WHERE deleted_at IS NULL ORDER BY id OFFSET $1 LIMIT 1', [offset])).id,
-    source: async () => (await one<{ id: number }>('SELECT id FROM source WHERE deleted_at IS NULL ORDER BY id LIMIT 1')).id,
+    /** A source published on 2026-03-01, after every fixture's own dates, so each may cite it. */
+    // Looked up first: even an INSERT that writes nothing bumps the data version (a statement trigger).
+    source: async () => {
+      const [found] = await t.query<{ id: number }>(`SELECT id FROM source WHERE url = 'https://example.org/fixture-source'`);
+      if (found) return found.id;
+      return (await one<{ id: number }>(`
+        INSERT INTO source (url, publisher, title, language, tier, published_on, date_precision, updated_at)
+        VALUES ('https://example.org/fixture-source', 'Example', 'Fixture source', 'en', 'trade', '2026-03-01', 'day', now())
+        RETURNING id`)).id;
+    },
     plant: async (ref = 'FR-01') => (await one<{ id: number }>('SELECT id FROM plant WHERE ref = $1', [ref])).id,
   };
   const version = async (table: 'plant' | 'company' | 'contract' | 'source' | 'region' | 'app_user', id: number | string) =>
@@ -37,7 +46,7 @@ export function adminFixtures(t: TestDatabase) {
     async plantUpdate(id: number, overrides: Record<string, unknown> = {}) {
       const [p] = await t.query(`SELECT * FROM plant WHERE id = $1`, [id]);
       return {
-        ref: p!.ref, name: p!.name, slug: p!.slug, operatorId: p!.operator_id, city: p!.city, regionId: p!.region_id,
+        ref: p!.ref, name: p!.name, slug: p!.slug, city: p!.city, regionId: p!.region_id,
         lat: p!.lat === null ? null : Number(p!.lat), lon: p!.lon === null ? null : Number(p!.lon), locationApproximate: p!.location_approximate,
         chemistry: p!.chemistry, chemistryFamily: p!.chemistry_family, segment: p!.segment, facilityType: p!.facility_type,
         inCellTotals: p!.in_cell_totals, startYear: p!.start_year, confidence: p!.confidence, notes: p!.notes, version: p!.version,
@@ -62,18 +71,19 @@ export function adminFixtures(t: TestDatabase) {
     },
     sourceInput() {
       const tag = next();
-      return { url: `https://example.org/${tag}`, publisher: 'Example', title: `Story ${tag}`, publishedOn: '2026-03-01', datePrecision: 'day' };
+      return { url: `https://example.org/${tag}`, publisher: 'Example', title: `Story ${tag}`, language: 'en', tier: 'trade', publishedOn: '2026-03-01', datePrecision: 'day' };
     },
     /** A source row written directly (deleted when asked), for delete/restore cases. */
     async rawSource(deleted = false) {
       const tag = next();
       return (await one<{ id: number }>(
-        `INSERT INTO source (publisher, title, updated_at, deleted_at) VALUES ('Raw', $1, now(), ${deleted ? 'now()' : 'NULL'}) RETURNING id`, [`Raw ${tag}`])).id;
+        `INSERT INTO source (url, publisher, title, published_on, updated_at, deleted_at) VALUES ($2, 'Raw', $1, '2020-01-01', now(), ${deleted ? 'now()' : 'NULL'}) RETURNING id`,
+        [`Raw ${tag}`, `https://example.org/raw-${tag}`])).id;
     },
     async rawAnnouncement(plantId: number) {
       return (await one<{ id: number }>(
-        `INSERT INTO capacity_announcement (ref, plant_id, target_year, gwh_per_year, announced_on, confidence)
-         VALUES ($1, $2, 2029, 3, '2025-05-05', 'low') RETURNING id`, [`RAW/${next()}`, plantId])).id;
+        `INSERT INTO capacity_announcement (ref, plant_id, target_year, gwh_per_year, announced_on, known_on, confidence)
+         VALUES ($1, $2, 2029, 3, '2025-05-05', '2025-05-05', 'low') RETURNING id`, [`RAW/${next()}`, plantId])).id;
     },
   };
 }

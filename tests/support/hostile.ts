@@ -152,7 +152,8 @@ export type FieldKind =
   | { kind: 'number'; min: number; max: number; int?: boolean; required: boolean }
   | { kind: 'id'; required: boolean }
   | { kind: 'date'; required: boolean }
-  | { kind: 'checkbox' } | { kind: 'slug' } | { kind: 'ref'; required: boolean } | { kind: 'url' } | { kind: 'currency' }
+  | { kind: 'checkbox' } | { kind: 'slug' } | { kind: 'ref'; required: boolean } | { kind: 'url'; required?: boolean } | { kind: 'currency' }
+  | { kind: 'language' }
   | { kind: 'email' } | { kind: 'version' } | { kind: 'sourceId' } | { kind: 'userId' };
 
 export const INT4_MAX = 2_147_483_647;
@@ -190,7 +191,8 @@ export function mayAccept(f: FieldKind, raw: string): boolean {
     case 'slug': return optionalBlank || (t.length <= 120 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(t));
     case 'ref': return optionalBlank ? !f.required : /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/.test(t);
     // A superset of what a URL parser takes: enough to say what must be refused.
-    case 'url': return optionalBlank || (/^https?:\/\//i.test(t) && !/[\u0000-\u001f\u007f]/.test(t) && t.length <= 2000);
+    case 'url': return optionalBlank ? !f.required : (/^https?:\/\//i.test(t) && !/[\u0000-\u001f\u007f]/.test(t) && t.length <= 2000);
+    case 'language': return optionalBlank || /^[a-z]{2}$/i.test(t);
     case 'currency': return optionalBlank || /^[A-Z]{3}$/.test(t.toUpperCase());
     case 'email': return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) && t.length <= 254;
     case 'sourceId': return t === 'new' || numberOk(t, 1, INT4_MAX, true);
@@ -242,6 +244,9 @@ function curatedRefusals(f: FieldKind): Tagged<string>[] {
       break;
     case 'currency':
       add('enum-lookalike', ['EURO', 'E1R', '€', '<s>', 'EU', 'ЕUR', 'E U', 'EUR;', '12']);
+      break;
+    case 'language':
+      add('enum-lookalike', ['eng', 'e', '12', 'en;', 'e n', 'ен', 'fr\u0000', "fr'--"]);
       break;
     case 'email':
       add('bad-email', ['a@', '@b.org', 'a@b', '"<script>"@x.org', 'a b@x.org', 'a\u0000@x.org', `${'a'.repeat(250)}@x.org`, 'a@b.org\r\nBcc: x@y.org']);
